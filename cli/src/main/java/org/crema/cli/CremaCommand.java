@@ -1,0 +1,24 @@
+package org.crema.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * The root {@code crema} command. Each subcommand lives in its own class; list new ones in
+ * {@code subcommands} below.
+ */
+@Command(
+        name = "crema",
+        mixinStandardHelpOptions = true,
+        versionProvider = CremaVersion.class,
+        description = "Columnar analysis of CMS NanoAOD files.",
+        subcommands = {
+            picocli.CommandLine.HelpCommand.class,
+        })
+public final class CremaCommand implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,168 @@
+package org.crema.columnar;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An immutable flat column of {@code float} values: a heap array plus a base offset and a length.
+ * awkward: {@code NumpyArray} (float32); Arrow: Float32.
+ *
+ * <p>{@link #array()} and {@link #offset()} expose the storage for kernels that loop over raw
+ * spans; callers must treat the array as read-only.
+ */
+public final class FloatColumn implements PrimitiveColumn {
+    private static final float[] EMPTY = new float[0];
+
+    private final float[] values;
+    private final int offset;
+    private final int length;
+
+    private FloatColumn(float[] values, int offset, int length) {
+        this.values = values;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /**
+     * A column that takes ownership of {@code values}: the caller must not modify the array
+     * afterwards. Use {@link #copyOf} to keep the array.
+     *
+     * @param values the values
+     * @return a column of {@code values.length} entries
+     */
+    public static FloatColumn of(float... values) {
+        return new FloatColumn(Objects.requireNonNull(values, "values"), 0, values.length);
+    }
+
+    /**
+     * A column over {@code values[offset, offset + length)}, taking ownership of the array.
+     *
+     * @param values backing array
+     * @param offset first element used
+     * @param length number of elements
+     * @return a column view of the array span
+     */
+    public static FloatColumn wrap(float[] values, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, values.length);
+        return new FloatColumn(values, offset, length);
+    }
+
+    /**
+     * A column over a copy of {@code values}.
+     *
+     * @param values the values, not retained
+     * @return a column of {@code values.length} entries
+     */
+    public static FloatColumn copyOf(float[] values) {
+        return of(values.clone());
+    }
+
+    /** @return a column with no entries */
+    public static FloatColumn empty() {
+        return new FloatColumn(EMPTY, 0, 0);
+    }
+
+    /**
+     * @param index entry index, {@code 0 <= index < length()}
+     * @return the stored value (raw bits for unsigned types)
+     */
+    public float get(int index) {
+        Objects.checkIndex(index, length);
+        return values[offset + index];
+    }
+
+    @Override
+    public double getDouble(int index) {
+        float v = get(index);
+        return v;
+    }
+
+    @Override
+    public long getLong(int index) {
+        float v = get(index);
+        return (long) v;
+    }
+
+    @Override
+    public ElementType elementType() {
+        return ElementType.FLOAT32;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    /** @return the backing array, shared and read-only; entry {@code i} is at {@code offset() + i} */
+    public float[] array() {
+        return values;
+    }
+
+    /** @return the index in {@link #array()} of entry 0 */
+    public int offset() {
+        return offset;
+    }
+
+    /** @return a fresh array holding exactly this column's values (a copy) */
+    public float[] toArray() {
+        return Arrays.copyOfRange(values, offset, offset + length);
+    }
+
+    /**
+     * @return this column if it already spans its whole backing array, else a copy that does (so a
+     *     small view stops retaining a large array)
+     */
+    public FloatColumn compact() {
+        if (offset == 0 && length == values.length) {
+            return this;
+        }
+        return new FloatColumn(toArray(), 0, length);
+    }
+
+    @Override
+    public FloatColumn region(int from, int length) {
+        Objects.checkFromIndexSize(from, length, this.length);
+        return new FloatColumn(values, offset + from, length);
+    }
+
+    /**
+     * Gathers entries by index (a copy): {@code result[i] = get(indices[i])}.
+     *
+     * @param indices entry indices, each in {@code [0, length())}
+     * @return a new column of {@code indices.length} entries
+     */
+    public FloatColumn take(int[] indices) {
+        float[] out = new float[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = values[offset + Objects.checkIndex(indices[i], length)];
+        }
+        return new FloatColumn(out, 0, out.length);
+    }
+
+    @Override
+    public long retainedSizeInBytes() {
+        return (long) values.length * 4;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof FloatColumn other) || other.length != length) {
+            return false;
+        }
+        return Arrays.equals(values, offset, offset + length, other.values, other.offset, other.offset + length);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (int i = offset; i < offset + length; i++) {
+            h = 31 * h + Float.hashCode(values[i]);
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return ColumnFormat.format(this);
+    }
+}
