@@ -1,0 +1,16 @@
+/**
+ * crema processor: the {@code Processor} API, accumulators, weights, selections, categories and
+ * cutflows ({@code org.crema.processor}); the runner, filesets and executors
+ * ({@code org.crema.processor.run}); and example processors ({@code org.crema.processor.examples}).
+ */
+module org.crema.processor {
+    requires transitive org.crema.columnar;
+    requires com.fasterxml.jackson.databind;
+    requires HdrHistogram;
+    requires transitive org.crema.io;
+    requires transitive org.crema.hist;
+
+    exports org.crema.processor;
+    exports org.crema.processor.run;
+    exports org.crema.processor.examples;
+}

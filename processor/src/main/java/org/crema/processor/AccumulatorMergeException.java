@@ -1,0 +1,11 @@
+package org.crema.processor;
+
+/** Two accumulators could not be merged because their structure differs (binning, cutflow steps, types). */
+public class AccumulatorMergeException extends ProcessorException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message which structure differs, with both values */
+    public AccumulatorMergeException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,379 @@
+package org.crema.processor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.crema.columnar.BoolColumn;
+import org.crema.columnar.Column;
+import org.crema.columnar.PrimitiveColumn;
+import org.crema.hist.Hist;
+import org.crema.hist.Storage;
+import org.crema.hist.StrCategoryAxis;
+
+/**
+ * A ready-made processor in PocketCoffea's order, for analysts who want structure. Override only the
+ * hooks you need; each has a do-nothing (or standard) default. Per chunk:
+ *
+ * <ol>
+ *   <li>{@link #skim}: loose cuts before any calibration; failing events are removed;</li>
+ *   <li>for the nominal pass and then each {@linkplain #shapeVariations shape variation} (MC only),
+ *       with a fresh {@link AnalysisContext}:
+ *     <ol>
+ *       <li>{@link #calibrate} objects for this variation (e.g. scale muon pt up);</li>
+ *       <li>{@link #selectObjects} (object preselection), {@link #countObjects},
+ *           {@link #defineVariables};</li>
+ *       <li>{@link #preselection}: event cuts; kept as a mask, not applied by removal;</li>
+ *       <li>{@link #categoryCuts} and {@link #categories}: named masks (standard or cartesian);</li>
+ *       <li>{@link #weights}: the nominal weight and the weight-only variations;</li>
+ *       <li>{@link #fillHistograms}: every {@link #histograms() histogram} for every category — in
+ *           the nominal pass once per weight variation as well, reusing the nominal objects;</li>
+ *       <li>the cutflow (events and Σw after each step, per category and variation) and
+ *           {@link #processExtra} for anything else.</li>
+ *     </ol></li>
+ * </ol>
+ * Weight-only variations therefore see nominal objects, and shape variations see objects calibrated
+ * for them with nominal weights.
+ *
+ * <p><b>Output</b> ({@link AccumulatorMap}): {@code histograms} (dataset → {@link HistAccumulator},
+ * each histogram with axes {@code category}, {@code variation}, observable), {@code cutflow}
+ * ({@link Cutflow}), {@code sumGenWeights} (dataset → {@link Sum}: the {@code Runs} tree's
+ * genEventSumw when the file has one, else Σ genWeight of all events before any cut), {@code datasets}
+ * ({@link DatasetMetadata}). {@link #postprocess} scales each MC dataset's histograms by
+ * {@code luminosity(year) × xsec / Σ genWeight} and records it under {@code normalisation}
+ * ({@link Normalisation}); cutflows stay unscaled. Cutflow Σw uses genWeight (1 for data) up to the
+ * skim and the full nominal weight afterwards.
+ *
+ * <p>Subclasses must be serializable like every {@link Processor}: keep configuration in fields and
+ * build histograms, corrections and caches in the hooks.
+ */
+public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
+    private static final long serialVersionUID = 1L;
+
+    /** Name of the nominal variation. */
+    public static final String NOMINAL = "nominal";
+    /** Name of the histograms' category axis. */
+    public static final String CATEGORY_AXIS = "category";
+
+    /**
+     * Integrated luminosity of the CMS Run 2 "golden" datasets in pb⁻¹ by year (CMS-LUMI-17-003,
+     * CMS-PAS-LUMI-17-004, CMS-PAS-LUMI-18-002): 2016 36 310, 2017 41 480, 2018 59 830.
+     */
+    public static final Map<String, Double> RUN2_LUMINOSITY = Map.of("2016", 36_310.0, "2017", 41_480.0,
+            "2018", 59_830.0);
+
+    private final TreeMap<String, Double> luminosity;
+
+    /** Uses {@link #RUN2_LUMINOSITY}. */
+    protected AnalysisProcessor() {
+        this(RUN2_LUMINOSITY);
+    }
+
+    /** @param luminosityPerYear integrated luminosity in pb⁻¹ by the fileset's {@code year} */
+    protected AnalysisProcessor(Map<String, Double> luminosityPerYear) {
+        this.luminosity = new TreeMap<>(luminosityPerYear);
+    }
+
+    // ------------------------------------------------------------------ hooks
+
+    /**
+     * Adds loose event cuts applied before any calibration; events failing any are removed. Must be
+     * looser than every variation's selection. Default: none.
+     *
+     * @param events the chunk's events
+     * @param skim add named cuts here
+     */
+    protected void skim(Events events, PackedSelection skim) {
+    }
+
+    /**
+     * @param dataset the dataset
+     * @return shape variations to run after the nominal pass, e.g. {@code muonScaleUp}; only asked
+     *     for simulation. Default: none.
+     */
+    protected List<String> shapeVariations(DatasetInfo dataset) {
+        return List.of();
+    }
+
+    /**
+     * Calibrates objects for {@code ctx.variation()} and stores them with
+     * {@link AnalysisContext#setCollection}. Default: none (input objects are used).
+     *
+     * @param ctx this variation's state
+     */
+    protected void calibrate(AnalysisContext ctx) {
+    }
+
+    /** @param ctx this variation's state; store selected objects as new collections. Default: none. */
+    protected void selectObjects(AnalysisContext ctx) {
+    }
+
+    /** @param ctx this variation's state; store object counts as variables. Default: none. */
+    protected void countObjects(AnalysisContext ctx) {
+    }
+
+    /** @param ctx this variation's state; store per-event variables. Default: none. */
+    protected void defineVariables(AnalysisContext ctx) {
+    }
+
+    /**
+     * @param ctx this variation's state
+     * @param cuts add named event cuts; all must pass (cutflow order = order added). Default: none.
+     */
+    protected void preselection(AnalysisContext ctx, PackedSelection cuts) {
+    }
+
+    /**
+     * @param ctx this variation's state
+     * @param cuts add the cuts that {@link #categories()} refers to. Default: none.
+     */
+    protected void categoryCuts(AnalysisContext ctx, PackedSelection cuts) {
+    }
+
+    /** @return the categories; default one category {@code baseline} with every preselected event */
+    protected Categories categories() {
+        return Categories.single("baseline");
+    }
+
+    /**
+     * Adds the event weights. Default: {@code genWeight} for simulation when the input has it.
+     *
+     * @param ctx this variation's state
+     * @param weights add factors and weight variations here
+     */
+    protected void weights(AnalysisContext ctx, Weights weights) {
+        if (ctx.dataset().isMC() && ctx.events().has("genWeight")) {
+            weights.add("genWeight", toDoubles(ctx.events().column("genWeight")));
+        }
+    }
+
+    /** @return histograms to fill; default none */
+    protected List<HistogramSpec> histograms() {
+        return List.of();
+    }
+
+    /**
+     * Fills every histogram for every category. Override to fill differently.
+     *
+     * @param ctx this variation's state (masks and weights set)
+     * @param specs the {@link #histograms()} by name
+     * @param hists name → histogram with axes (category, variation, observable), filled in place
+     */
+    protected void fillHistograms(AnalysisContext ctx, Map<String, HistogramSpec> specs, Map<String, Hist> hists) {
+        Weights w = ctx.weights();
+        List<String> names = new ArrayList<>();
+        List<double[]> ws = new ArrayList<>();
+        names.add(ctx.variation());
+        ws.add(w.weight());
+        if (ctx.isNominal() && ctx.dataset().isMC()) {
+            for (String v : w.variations()) {
+                names.add(v);
+                ws.add(w.weight(v));
+            }
+        }
+        String[] nameArray = names.toArray(String[]::new);
+        double[][] weightArray = ws.toArray(double[][]::new);
+        for (Map.Entry<String, HistogramSpec> e : specs.entrySet()) {
+            Object values = e.getValue().values().apply(ctx);
+            Hist h = hists.get(e.getKey());
+            for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
+                BoolColumn mask = and(ctx.preselectionMask(), cat.getValue());
+                h.filler().values(cat.getKey(), values).mask(mask)
+                        .fillVariations(Hist.VARIATION_AXIS, nameArray, weightArray);
+            }
+        }
+    }
+
+    /**
+     * Anything else to accumulate for this variation (column lists, extra counters).
+     *
+     * @param ctx this variation's state
+     * @param out the chunk's output so far
+     * @return the output to keep; default {@code out}
+     */
+    protected AccumulatorMap processExtra(AnalysisContext ctx, AccumulatorMap out) {
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the fixed order
+
+    @Override
+    public final AccumulatorMap process(Events events) {
+        DatasetInfo ds = events.dataset();
+        int n = events.size();
+        double[] genW = ds.isMC() && events.has("genWeight") ? toDoubles(events.column("genWeight")) : ones(n);
+
+        AccumulatorMap out = AccumulatorMap.empty().with("datasets", DatasetMetadata.of(ds));
+        if (ds.isMC()) {
+            out = out.with("sumGenWeights", AccumulatorMap.empty().with(ds.name(), sumGenWeights(events, genW)));
+        }
+
+        // Skim: remove events before anything is calibrated.
+        PackedSelection skimCuts = new PackedSelection(n);
+        skim(events, skimCuts);
+        List<Cutflow.Step> prefix = new ArrayList<>();
+        prefix.add(new Cutflow.Step("initial", n, sum(genW, null)));
+        List<BoolColumn> skimSteps = skimCuts.cumulative();
+        for (int i = 0; i < skimSteps.size(); i++) {
+            BoolColumn m = skimSteps.get(i);
+            prefix.add(new Cutflow.Step(skimCuts.names().get(i), count(m), sum(genW, m)));
+        }
+        Events skimmed = skimSteps.isEmpty() ? events : events.filter(skimSteps.get(skimSteps.size() - 1));
+
+        Categories categories = categories();
+        Map<String, HistogramSpec> specs = new LinkedHashMap<>();
+        for (HistogramSpec s : histograms()) {
+            if (specs.put(s.name(), s) != null) {
+                throw new IllegalArgumentException("two histograms are named '" + s.name() + "'");
+            }
+        }
+        List<String> variations = new ArrayList<>();
+        variations.add(NOMINAL);
+        if (ds.isMC()) {
+            for (String v : shapeVariations(ds)) {
+                if (v.equals(NOMINAL) || variations.contains(v)) {
+                    throw new IllegalArgumentException("shape variation names must be unique and not '" + NOMINAL
+                            + "', got " + shapeVariations(ds));
+                }
+                variations.add(v);
+            }
+        }
+        Map<String, Hist> hists = new LinkedHashMap<>();
+        for (HistogramSpec s : specs.values()) {
+            hists.put(s.name(), Hist.builder().name(s.name())
+                    .axis(StrCategoryAxis.of(CATEGORY_AXIS, categories.names().toArray(String[]::new)))
+                    .axis(StrCategoryAxis.growing(Hist.VARIATION_AXIS, variations.toArray(String[]::new)))
+                    .axis(s.axis()).storage(Storage.WEIGHT).build());
+        }
+
+        Cutflow cutflow = Cutflow.empty();
+        for (String variation : variations) {
+            AnalysisContext ctx = new AnalysisContext(skimmed, variation);
+            calibrate(ctx);
+            selectObjects(ctx);
+            countObjects(ctx);
+            defineVariables(ctx);
+            PackedSelection presel = new PackedSelection(ctx.size());
+            preselection(ctx, presel);
+            ctx.preselectionMask(presel.all());
+            PackedSelection catCuts = new PackedSelection(ctx.size());
+            categoryCuts(ctx, catCuts);
+            ctx.categoryMasks(categories.masks(catCuts));
+            Weights w = new Weights(ctx.size());
+            weights(ctx, w);
+            ctx.weights(w);
+            fillHistograms(ctx, specs, hists);
+
+            double[] nominal = w.weight();
+            List<Cutflow.Step> steps = new ArrayList<>(prefix);
+            List<BoolColumn> preSteps = presel.cumulative();
+            for (int i = 0; i < preSteps.size(); i++) {
+                steps.add(new Cutflow.Step(presel.names().get(i), count(preSteps.get(i)), sum(nominal, preSteps.get(i))));
+            }
+            for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
+                BoolColumn m = and(ctx.preselectionMask(), cat.getValue());
+                List<Cutflow.Step> s = new ArrayList<>(steps);
+                s.add(new Cutflow.Step(cat.getKey(), count(m), sum(nominal, m)));
+                cutflow = cutflow.with(new Cutflow.Key(ds.name(), cat.getKey(), variation), s);
+            }
+            out = processExtra(ctx, out);
+        }
+        return out.with("cutflow", cutflow)
+                .with("histograms", AccumulatorMap.empty().with(ds.name(), HistAccumulator.of(hists)));
+    }
+
+    private static Sum sumGenWeights(Events events, double[] genW) {
+        OptionalDouble runs = events.fileSumGenWeights();
+        if (runs.isPresent()) {
+            // The Runs tree covers the whole file: count it once, with the chunk that starts the file.
+            return events.chunk().isFirstOfFile() ? Sum.ofTotal(events.chunk().fileEntries(), runs.getAsDouble())
+                    : Sum.ZERO;
+        }
+        return Sum.of(genW);
+    }
+
+    /**
+     * Scales each simulated dataset's histograms to the luminosity of its year:
+     * {@code factor = luminosity × xsec / Σ genWeight}. Datasets without a cross-section, without a
+     * luminosity for their year or with Σ genWeight = 0 are left unscaled (and not listed under
+     * {@code normalisation}).
+     */
+    @Override
+    public AccumulatorMap postprocess(AccumulatorMap merged) {
+        if (!merged.containsKey("histograms")) {
+            return merged;
+        }
+        DatasetMetadata md = merged.get("datasets", DatasetMetadata.class);
+        AccumulatorMap sums = merged.containsKey("sumGenWeights") ? merged.get("sumGenWeights", AccumulatorMap.class)
+                : AccumulatorMap.empty();
+        AccumulatorMap hists = merged.get("histograms", AccumulatorMap.class);
+        AccumulatorMap scaled = AccumulatorMap.empty();
+        Normalisation norm = Normalisation.empty();
+        for (var e : hists.entries().entrySet()) {
+            HistAccumulator h = (HistAccumulator) e.getValue();
+            DatasetInfo info = md.datasets().get(e.getKey());
+            Double lumi = info == null ? null : luminosity.get(info.year());
+            Sum s = (Sum) sums.get(e.getKey());
+            if (info != null && info.isMC() && info.hasXsec() && lumi != null && s != null && s.sumw() != 0) {
+                double factor = lumi * info.xsec() / s.sumw();
+                h = h.scale(factor);
+                norm = norm.with(e.getKey(), new Normalisation.Entry(lumi, info.xsec(), s.sumw(), factor));
+            }
+            scaled = scaled.with(e.getKey(), h);
+        }
+        return merged.with("histograms", scaled).with("normalisation", norm);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * @param c a flat numeric column
+     * @return its values as doubles (a new array)
+     */
+    protected static double[] toDoubles(Column c) {
+        if (!(c instanceof PrimitiveColumn p)) {
+            throw new IllegalArgumentException("expected a flat numeric column, got " + c.getClass().getSimpleName());
+        }
+        double[] out = new double[p.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p.getDouble(i);
+        }
+        return out;
+    }
+
+    private static double[] ones(int n) {
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, 1.0);
+        return d;
+    }
+
+    private static BoolColumn and(BoolColumn a, BoolColumn b) {
+        boolean[] out = new boolean[a.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i) && b.get(i);
+        }
+        return BoolColumn.of(out);
+    }
+
+    private static long count(BoolColumn m) {
+        long c = 0;
+        for (int i = 0; i < m.length(); i++) {
+            if (m.get(i)) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private static double sum(double[] w, BoolColumn m) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (m == null || m.get(i)) {
+                s += w[i];
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,314 @@
+package org.crema.processor;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import org.crema.columnar.BoolColumn;
+import org.crema.columnar.Column;
+import org.crema.columnar.ListColumn;
+import org.crema.columnar.PrimitiveColumn;
+import org.crema.columnar.RecordColumn;
+import org.crema.processor.internal.Take;
+
+/**
+ * The events of one chunk, as a lazy columnar view: nothing is read until a column is touched, and
+ * each column is read at most once per chunk. Carries the dataset's metadata ({@link #dataset()}) and
+ * where the events come from ({@link #chunk()}).
+ *
+ * <p>{@link #filter} returns a new view of a subset of events (e.g. after a skim); its columns are
+ * gathered from the parent's on first use.
+ *
+ * <p>Not thread-safe: one chunk is processed by one thread.
+ *
+ * <pre>{@code
+ * ListColumn<RecordColumn> muons = events.collection("Muon");
+ * FloatColumn pt = muons.content().field("pt", FloatColumn.class);
+ * }</pre>
+ */
+public final class Events {
+    private final Chunk chunk;
+    private final ColumnSource source;
+    private final Events parent;
+    private final int[] selected;
+    private final int length;
+    private final Map<String, Column> cache = new HashMap<>();
+    private final Map<String, ListColumn<RecordColumn>> collections = new HashMap<>();
+
+    private Events(Chunk chunk, ColumnSource source, Events parent, int[] selected, int length) {
+        this.chunk = chunk;
+        this.source = source;
+        this.parent = parent;
+        this.selected = selected;
+        this.length = length;
+    }
+
+    /**
+     * @param chunk where the events come from (dataset, file, entry range)
+     * @param source the columns of that range
+     * @return a lazy view of all events of the chunk
+     */
+    public static Events of(Chunk chunk, ColumnSource source) {
+        Objects.requireNonNull(chunk, "chunk");
+        Objects.requireNonNull(source, "source");
+        return new Events(chunk, source, null, null, source.length());
+    }
+
+    /** @return the dataset's name and metadata */
+    public DatasetInfo dataset() {
+        return chunk.dataset();
+    }
+
+    /** @return file, tree and entry range of the chunk these events come from */
+    public Chunk chunk() {
+        return chunk;
+    }
+
+    /** @return true for simulation */
+    public boolean isMC() {
+        return chunk.dataset().isMC();
+    }
+
+    /** @return the number of events in this view */
+    public int size() {
+        return length;
+    }
+
+    /** @return names of the available columns */
+    public Set<String> columnNames() {
+        return source.columnNames();
+    }
+
+    /**
+     * @param name column name
+     * @return true if the input has that column
+     */
+    public boolean has(String name) {
+        return source.columnNames().contains(name);
+    }
+
+    /**
+     * @return Σ genEventSumw of the chunk's whole file from its {@code Runs} tree, or empty when the
+     *     file has none; add it once per file (when {@code chunk().isFirstOfFile()})
+     */
+    public OptionalDouble fileSumGenWeights() {
+        try {
+            return source.fileSumGenWeights();
+        } catch (ProcessorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputReadException(chunk.describe() + ": cannot read the Runs tree: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return compressed bytes read from storage for this chunk so far */
+    public long bytesRead() {
+        return source.bytesRead();
+    }
+
+    /**
+     * One column of this view, read on first use.
+     *
+     * @param name branch name, e.g. {@code Muon_pt} or {@code genWeight}
+     * @return a column of {@link #size()} entries
+     * @throws NoSuchColumnException if the input has no such column
+     * @throws InputReadException if the input cannot be read
+     */
+    public Column column(String name) {
+        Column c = cache.get(name);
+        if (c == null) {
+            if (parent == null) {
+                if (!has(name)) {
+                    throw new NoSuchColumnException("no column '" + name + "' in " + chunk.describe()
+                            + " (" + source.columnNames().size() + " columns available)");
+                }
+                try {
+                    c = source.column(name);
+                } catch (ProcessorException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new InputReadException(chunk.describe() + ": cannot read column '" + name + "': "
+                            + e.getMessage(), e);
+                }
+                if (c == null || c.length() != length) {
+                    throw new InputReadException(chunk.describe() + ": column '" + name + "' has "
+                            + (c == null ? "no data" : c.length() + " entries") + ", expected " + length, null);
+                }
+            } else {
+                c = Take.take(parent.column(name), selected);
+            }
+            cache.put(name, c);
+        }
+        return c;
+    }
+
+    /**
+     * A column of an expected type.
+     *
+     * @param name column name
+     * @param type expected class, e.g. {@code FloatColumn.class}
+     * @param <T> the column type
+     * @return the column
+     * @throws NoSuchColumnException if absent or of another type
+     */
+    public <T extends Column> T column(String name, Class<T> type) {
+        Column c = column(name);
+        if (!type.isInstance(c)) {
+            throw new NoSuchColumnException("column '" + name + "' is a " + c.getClass().getSimpleName()
+                    + ", not a " + type.getSimpleName() + ", in " + chunk.describe());
+        }
+        return type.cast(c);
+    }
+
+    /**
+     * A NanoAOD collection: the {@code name_*} branches grouped as records over the {@code nName}
+     * counter, e.g. {@code collection("Muon").content().field("pt")}. Reads every field; name the
+     * fields you need with {@link #collection(String, String...)} to read less.
+     *
+     * @param name collection name, e.g. {@code Muon}
+     * @return a list column of records, one list per event
+     * @throws NoSuchColumnException if there is no {@code name_*} jagged branch
+     */
+    public ListColumn<RecordColumn> collection(String name) {
+        return collection(name, new String[0]);
+    }
+
+    /**
+     * A NanoAOD collection with only the named fields (only those branches are read).
+     *
+     * @param name collection name, e.g. {@code Muon}
+     * @param fields field names without the prefix, e.g. {@code pt}, {@code eta}; none means all
+     * @return a list column of records with those fields, in the order given
+     * @throws NoSuchColumnException if the collection or a field does not exist
+     */
+    public ListColumn<RecordColumn> collection(String name, String... fields) {
+        String key = fields.length == 0 ? name : name + "\0" + String.join("\0", fields);
+        ListColumn<RecordColumn> c = collections.get(key);
+        if (c != null) {
+            return c;
+        }
+        if (parent != null) {
+            @SuppressWarnings("unchecked")
+            ListColumn<RecordColumn> taken = (ListColumn<RecordColumn>) Take.take(parent.collection(name, fields),
+                    selected);
+            c = taken;
+        } else {
+            for (String f : fields) {
+                if (!has(name + "_" + f)) {
+                    throw new NoSuchColumnException("collection '" + name + "' has no field '" + f + "' (no branch '"
+                            + name + "_" + f + "') in " + chunk.describe());
+                }
+            }
+            try {
+                c = source.collection(name, java.util.List.of(fields));
+            } catch (ProcessorException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new InputReadException(chunk.describe() + ": cannot read collection '" + name + "': "
+                        + e.getMessage(), e);
+            }
+            if (c == null) {
+                c = groupCollection(name, fields);
+            }
+            if (c.length() != length) {
+                throw new InputReadException(chunk.describe() + ": collection '" + name + "' has " + c.length()
+                        + " entries, expected " + length, null);
+            }
+        }
+        collections.put(key, c);
+        return c;
+    }
+
+    private ListColumn<RecordColumn> groupCollection(String name, String[] wanted) {
+        String prefix = name + "_";
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (wanted.length == 0) {
+            for (String col : new TreeSet<>(source.columnNames())) {
+                if (col.startsWith(prefix)) {
+                    names.add(col);
+                }
+            }
+        } else {
+            for (String f : wanted) {
+                names.add(prefix + f);
+            }
+        }
+        Map<String, Column> fields = new LinkedHashMap<>();
+        ListColumn<?> first = null;
+        for (String col : names) {
+            if (column(col) instanceof ListColumn<?> list && list.content() instanceof PrimitiveColumn) {
+                if (first == null) {
+                    first = list;
+                } else if (!sameOffsets(first, list)) {
+                    if (wanted.length > 0) {
+                        throw new InputReadException(chunk.describe() + ": branch '" + col
+                                + "' does not have the same counts as '" + prefix + "*'", null);
+                    }
+                    continue; // a branch with another counter (e.g. a nested index list) is not a field
+                }
+                fields.put(col.substring(prefix.length()), list.content().region(list.offsets()[list.offsetsFrom()],
+                        list.totalCount()));
+            } else if (wanted.length > 0) {
+                throw new NoSuchColumnException("'" + col + "' is not a jagged branch of collection '" + name
+                        + "' in " + chunk.describe());
+            }
+        }
+        if (first == null) {
+            throw new NoSuchColumnException("no collection '" + name + "' (no jagged '" + prefix + "*' branch) in "
+                    + chunk.describe());
+        }
+        int[] offsets = first.zeroBasedOffsets();
+        return ListColumn.ofTrusted(offsets, RecordColumn.of(fields, offsets[offsets.length - 1]));
+    }
+
+    private static boolean sameOffsets(ListColumn<?> a, ListColumn<?> b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            if (a.count(i) != b.count(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A NanoAOD singleton: the flat {@code name_*} branches as one record per event (e.g. {@code MET}).
+     *
+     * @param name singleton name, e.g. {@code MET}
+     * @return a record column of {@link #size()} entries
+     */
+    public RecordColumn singleton(String name) {
+        String prefix = name + "_";
+        Map<String, Column> fields = new LinkedHashMap<>();
+        for (String col : new TreeSet<>(source.columnNames())) {
+            if (col.startsWith(prefix) && !(column(col) instanceof ListColumn<?>)) {
+                fields.put(col.substring(prefix.length()), column(col));
+            }
+        }
+        if (fields.isEmpty()) {
+            throw new NoSuchColumnException("no singleton '" + name + "' (no flat '" + prefix + "*' branch) in "
+                    + chunk.describe());
+        }
+        return RecordColumn.of(fields, length);
+    }
+
+    /**
+     * A view of the events whose flag is set; columns are gathered lazily.
+     *
+     * @param mask one flag per event of this view
+     * @return a new view (this one is unchanged)
+     */
+    public Events filter(BoolColumn mask) {
+        if (mask.length() != length) {
+            throw new IllegalArgumentException("mask must have one flag per event: mask length " + mask.length()
+                    + " != " + length + " events");
+        }
+        int[] idx = Take.indicesOf(mask);
+        return new Events(chunk, source, this, idx, idx.length);
+    }
+}

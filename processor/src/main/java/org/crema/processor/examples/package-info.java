@@ -1,0 +1,6 @@
+/**
+ * Example processors, run by the tests and by {@code crema run}:
+ * {@link org.crema.processor.examples.ZMuMuProcessor} (Z → μμ with a shape and a weight variation)
+ * and {@link org.crema.processor.examples.EventCountProcessor} (the smallest processor).
+ */
+package org.crema.processor.examples;

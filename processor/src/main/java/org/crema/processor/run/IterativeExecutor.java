@@ -1,0 +1,38 @@
+package org.crema.processor.run;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.crema.processor.Accumulator;
+import org.crema.processor.Chunk;
+
+/** Runs chunks one after another on the calling thread: for debugging (stack traces, breakpoints). */
+public final class IterativeExecutor implements ChunkExecutor {
+
+    /** Creates the executor. */
+    public IterativeExecutor() {
+    }
+
+    @Override
+    public String name() {
+        return "iterative";
+    }
+
+    @Override
+    public int parallelism() {
+        return 1;
+    }
+
+    @Override
+    public <A extends Accumulator<A>> A execute(List<Chunk> chunks, ChunkTask<A> task,
+            Consumer<ChunkOutcome<A>> observer) {
+        A acc = null;
+        for (Chunk c : chunks) {
+            ChunkOutcome<A> o = task.run(c);
+            observer.accept(o);
+            if (o.result() != null) {
+                acc = acc == null ? o.result() : acc.merge(o.result());
+            }
+        }
+        return acc;
+    }
+}

@@ -1,0 +1,298 @@
+package org.crema.processor.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.HdrHistogram.Histogram;
+import org.crema.processor.Accumulator;
+import org.crema.processor.Chunk;
+import org.crema.processor.ChunkFailedException;
+import org.crema.processor.DatasetInfo;
+import org.crema.processor.Processor;
+import org.crema.processor.internal.Progress;
+
+/**
+ * Runs a {@link Processor} over a {@link Fileset}:
+ * <ol>
+ *   <li><b>plan</b>: each file (at most {@code maxFiles} per dataset) is inspected for its entry
+ *       count and cluster boundaries and split into chunks ({@link ChunkPlanner}); at most
+ *       {@code maxChunks} per dataset are kept;</li>
+ *   <li><b>execute</b>: the chunks run on a {@link ChunkExecutor} (iterative for one worker,
+ *       {@link MultiThreadedExecutor} otherwise); results merge in chunk order, so the output does not
+ *       depend on the number of workers; each result is checkpointed atomically under
+ *       {@code output/checkpoints/} and {@code resume} reuses them;</li>
+ *   <li><b>finish</b>: {@link Processor#postprocess} runs once on the merged result, and the
+ *       {@link RunOutput} (result, datasets, options, version, metrics, failures) is written
+ *       atomically to the output folder.</li>
+ * </ol>
+ *
+ * <p><b>Failures.</b> A file that cannot be opened or a chunk whose input cannot be read stops the run
+ * with a {@link ChunkFailedException} naming the dataset, file, entry range and cause — unless
+ * {@code skipBadFiles} is set, in which case it is recorded in {@link RunOutput#failures()} and the
+ * run continues (a later {@code resume} retries it). An exception from the processor's own code always
+ * stops the run.
+ *
+ * <pre>{@code
+ * RunOutput<AccumulatorMap> out = new Runner(RunConfig.defaults().withOutput(Path.of("out")))
+ *         .run(new ZMuMuProcessor(), Fileset.read(Path.of("data/filesets/zmumu.json")));
+ * }</pre>
+ */
+public final class Runner {
+    private final RunConfig config;
+    private final InputProvider input;
+    private final ChunkExecutor executor;
+
+    /**
+     * A runner reading ROOT files with the executor chosen by {@code config.workers()}.
+     *
+     * @param config options
+     */
+    public Runner(RunConfig config) {
+        this(config, new RootInputProvider(), null);
+    }
+
+    /**
+     * @param config options
+     * @param input how files are opened
+     * @param executor the executor, or {@code null} to choose by {@code config.workers()}
+     */
+    public Runner(RunConfig config, InputProvider input, ChunkExecutor executor) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.input = Objects.requireNonNull(input, "input");
+        this.executor = executor != null ? executor
+                : config.workers() == 1 ? new IterativeExecutor() : new MultiThreadedExecutor(config.workers());
+    }
+
+    /** @return the crema version recorded in outputs */
+    public static String cremaVersion() {
+        String v = Runner.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0-SNAPSHOT";
+    }
+
+    /** The plan: chunks in order, and the files that could not be inspected. */
+    record Plan(List<Chunk> chunks, List<ChunkFailure> failures) {
+    }
+
+    /**
+     * Runs the planning pre-pass only.
+     *
+     * @param fileset the datasets
+     * @return chunks in order
+     */
+    public List<Chunk> plan(Fileset fileset) {
+        return planWithFailures(fileset).chunks();
+    }
+
+    private record Inspected(Fileset.Dataset dataset, String file, String tree, FileInfo info, Throwable error) {
+    }
+
+    Plan planWithFailures(Fileset fileset) {
+        List<Inspected> todo = new ArrayList<>();
+        for (Fileset.Dataset ds : fileset.datasets().values()) {
+            int n = config.maxFiles() < 0 ? ds.files().size() : Math.min(config.maxFiles(), ds.files().size());
+            for (int i = 0; i < n; i++) {
+                todo.add(new Inspected(ds, ds.files().get(i), ds.treeNames().get(i), null, null));
+            }
+        }
+        List<Inspected> done = inspectAll(todo);
+        List<Chunk> chunks = new ArrayList<>();
+        List<ChunkFailure> failures = new ArrayList<>();
+        Map<String, Integer> perDataset = new LinkedHashMap<>();
+        for (Inspected in : done) {
+            DatasetInfo info = in.dataset.info();
+            if (in.error != null) {
+                ChunkFailure f = new ChunkFailure(info.name(), in.file, -1, -1, true,
+                        ChunkFailure.messageOf(in.error), in.error.getClass().getName());
+                if (!config.skipBadFiles()) {
+                    throw new ChunkFailedException(null, "cannot read " + "dataset " + info.name() + ", file "
+                            + in.file + ": " + f.message() + " (use skipBadFiles / --skip-bad-files to skip it)",
+                            in.error);
+                }
+                failures.add(f);
+                continue;
+            }
+            for (long[] r : ChunkPlanner.split(in.info.entries(), in.info.clusterStarts(), config.chunkSize())) {
+                int count = perDataset.getOrDefault(info.name(), 0);
+                if (config.maxChunks() >= 0 && count >= config.maxChunks()) {
+                    break;
+                }
+                perDataset.put(info.name(), count + 1);
+                chunks.add(new Chunk(chunks.size(), info, in.file, in.tree, r[0], r[1], in.info.entries()));
+            }
+        }
+        return new Plan(chunks, failures);
+    }
+
+    private List<Inspected> inspectAll(List<Inspected> todo) {
+        // maxChunks lets a quick test stop early, but a file must be opened to know its chunks; with a
+        // limit, inspect files one at a time so a dataset of thousands of files costs only a few opens.
+        if (config.maxChunks() >= 0 || todo.size() <= 1 || config.workers() == 1) {
+            List<Inspected> out = new ArrayList<>();
+            Map<String, Long> chunksSoFar = new LinkedHashMap<>();
+            for (Inspected t : todo) {
+                String ds = t.dataset.info().name();
+                if (config.maxChunks() >= 0 && chunksSoFar.getOrDefault(ds, 0L) >= config.maxChunks()) {
+                    continue;
+                }
+                Inspected r = inspect(t);
+                if (r.info != null) {
+                    long n = ChunkPlanner.split(r.info.entries(), r.info.clusterStarts(), config.chunkSize()).size();
+                    chunksSoFar.merge(ds, n, Long::sum);
+                }
+                out.add(r);
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.workers(), todo.size()), r -> {
+            Thread t = new Thread(r, "crema-plan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Inspected>> fs = new ArrayList<>();
+            for (Inspected t : todo) {
+                fs.add(pool.submit(() -> inspect(t)));
+            }
+            List<Inspected> out = new ArrayList<>();
+            for (Future<Inspected> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.crema.processor.ProcessorException("interrupted while planning", e);
+        } catch (ExecutionException e) {
+            throw new org.crema.processor.ProcessorException("planning failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Inspected inspect(Inspected t) {
+        try {
+            return new Inspected(t.dataset, t.file, t.tree, input.inspect(t.file, t.tree), null);
+        } catch (RuntimeException e) {
+            return new Inspected(t.dataset, t.file, t.tree, null, e);
+        }
+    }
+
+    /**
+     * Plans, executes and post-processes; writes the output when an output folder is configured.
+     *
+     * @param processor the analysis
+     * @param fileset the datasets
+     * @param <A> accumulator type
+     * @return the run's output
+     * @throws ChunkFailedException when a chunk or file fails and may not be skipped
+     */
+    public <A extends Accumulator<A>> RunOutput<A> run(Processor<A> processor, Fileset fileset) {
+        long t0 = System.nanoTime();
+        Plan plan = planWithFailures(fileset);
+        double planSeconds = (System.nanoTime() - t0) / 1e9;
+        Path checkpoints = config.output() == null ? null : config.output().resolve("checkpoints");
+        if (checkpoints != null && !config.resume()) {
+            clearCheckpoints(checkpoints);
+        }
+        ProcessingTask<A> task = new ProcessingTask<>(processor, input, checkpoints, config.resume());
+
+        List<ChunkFailure> failures = new ArrayList<>(plan.failures());
+        Histogram times = new Histogram(3);
+        long[] counters = new long[5]; // events, bytes, processed, fromCheckpoint, processNanos
+        long[] processedEvents = new long[1];
+        long totalEvents = plan.chunks().stream().mapToLong(Chunk::entries).sum();
+        Progress progress = new Progress(config.progress() ? Progress.terminalOrNull() : null, plan.chunks().size(),
+                totalEvents);
+        long e0 = System.nanoTime();
+        A merged;
+        try {
+            merged = executor.execute(plan.chunks(), task, o -> {
+                progress.chunkDone(o.chunk().entries());
+                if (o.failure() != null) {
+                    if (!(config.skipBadFiles() && o.failure().inputError())) {
+                        String hint = o.failure().inputError() ? " (use skipBadFiles / --skip-bad-files to skip it)" : "";
+                        throw new ChunkFailedException(o.chunk(), "chunk failed: " + o.chunk().describe() + ": "
+                                + o.failure().message() + hint, o.cause());
+                    }
+                    failures.add(o.failure());
+                    return;
+                }
+                counters[0] += o.chunk().entries();
+                if (o.fromCheckpoint()) {
+                    counters[3]++;
+                } else {
+                    counters[1] += o.bytesRead();
+                    counters[2]++;
+                    counters[4] += o.nanos();
+                    processedEvents[0] += o.chunk().entries();
+                    times.recordValue(Math.max(1, o.nanos() / 1000));
+                }
+            });
+        } finally {
+            progress.finish();
+        }
+        double wall = (System.nanoTime() - e0) / 1e9;
+        if (merged == null) {
+            merged = processor.empty();
+        }
+        A result = merged == null ? null : processor.postprocess(merged);
+
+        double processSeconds = counters[4] / 1e9;
+        ByteBuffer buf = ByteBuffer.allocate(times.getNeededByteBufferCapacity());
+        int len = times.encodeIntoCompressedByteBuffer(buf);
+        RunMetrics metrics = new RunMetrics(counters[0], counters[1], plan.chunks().size(), (int) counters[2],
+                (int) counters[3], failures.size(), executor.parallelism(), wall, planSeconds, processSeconds,
+                wall > 0 ? processedEvents[0] / wall : 0, processSeconds > 0 ? processedEvents[0] / processSeconds : 0,
+                ms(times, 50), ms(times, 90), ms(times, 99), times.getTotalCount() == 0 ? 0 : times.getMaxValue() / 1e3,
+                Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len)));
+
+        Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
+        fileset.datasets().forEach((k, v) -> datasets.put(k, v.info()));
+        Map<String, String> cfg = new LinkedHashMap<>();
+        cfg.put("processor", processor.getClass().getName());
+        cfg.put("processorFingerprint", task.fingerprint());
+        cfg.put("fileset", String.valueOf(fileset.source()));
+        cfg.put("chunkSize", Long.toString(config.chunkSize()));
+        cfg.put("workers", Integer.toString(config.workers()));
+        cfg.put("maxFiles", Integer.toString(config.maxFiles()));
+        cfg.put("maxChunks", Integer.toString(config.maxChunks()));
+        cfg.put("skipBadFiles", Boolean.toString(config.skipBadFiles()));
+        cfg.put("resume", Boolean.toString(config.resume()));
+        cfg.put("output", String.valueOf(config.output()));
+        cfg.put("input", input.getClass().getName());
+        RunOutput<A> out = new RunOutput<>(result, datasets, cfg, cremaVersion(), executor.name(), metrics, failures);
+        if (config.output() != null) {
+            out.write(config.output());
+        }
+        return out;
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1e3;
+    }
+
+    private static void clearCheckpoints(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.chunk")) {
+            for (Path p : ds) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear old checkpoints in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

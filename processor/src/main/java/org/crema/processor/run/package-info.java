@@ -1,0 +1,16 @@
+/**
+ * Running processors: {@link org.crema.processor.run.Fileset} (PocketCoffea-style dataset JSON),
+ * {@link org.crema.processor.run.ChunkPlanner} (cluster-aligned chunks),
+ * {@link org.crema.processor.run.ChunkExecutor} with {@link org.crema.processor.run.IterativeExecutor}
+ * and {@link org.crema.processor.run.MultiThreadedExecutor} (chunk-order merge: results do not depend
+ * on the thread count), checkpoints and {@code resume}, failure policy ({@code skipBadFiles}), and the
+ * {@link org.crema.processor.run.RunOutput} with its {@link org.crema.processor.run.RunMetrics}.
+ *
+ * <pre>{@code
+ * RunConfig cfg = RunConfig.defaults().withWorkers(8).withChunkSize(100_000).withOutput(Path.of("out"));
+ * RunOutput<AccumulatorMap> out = new Runner(cfg).run(new ZMuMuProcessor(),
+ *         Fileset.read(Path.of("data/filesets/zmumu.json")));
+ * System.out.print(RunSummary.text(out));
+ * }</pre>
+ */
+package org.crema.processor.run;

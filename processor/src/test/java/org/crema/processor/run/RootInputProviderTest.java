@@ -1,0 +1,107 @@
+package org.crema.processor.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.crema.columnar.FloatColumn;
+import org.crema.columnar.ListColumn;
+import org.crema.columnar.RecordColumn;
+import org.crema.columnar.PrimitiveColumn;
+import org.crema.processor.Chunk;
+import org.crema.processor.ColumnSource;
+import org.crema.processor.DatasetInfo;
+import org.crema.processor.Events;
+import org.crema.processor.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RootInputProviderTest {
+
+    @Test
+    void collectionsGroupBranchesAndFiltersGatherLazily() {
+        Path dy = TestData.nanoaod("nano_dy.root");
+        RootInputProvider in = new RootInputProvider();
+        FileInfo info = in.inspect(dy.toString(), "Events");
+        assertThat(info.entries()).isEqualTo(40);
+        assertThat(info.clusterStarts()).startsWith(0L);
+        Chunk chunk = new Chunk(0, DatasetInfo.of("DY", true), dy.toString(), "Events", 5, 25, 40);
+        try (ColumnSource src = in.open(chunk)) {
+            Events ev = Events.of(chunk, src);
+            ListColumn<RecordColumn> mu = ev.collection("Muon");
+            assertThat(mu.length()).isEqualTo(20);
+            ListColumn<?> pt = (ListColumn<?>) ev.column("Muon_pt");
+            PrimitiveColumn n = (PrimitiveColumn) ev.column("nMuon");
+            for (int i = 0; i < 20; i++) {
+                assertThat(mu.count(i)).isEqualTo(n.getLong(i));
+                assertThat(pt.count(i)).isEqualTo(n.getLong(i));
+            }
+            FloatColumn recPt = mu.content().field("pt", FloatColumn.class);
+            FloatColumn flatPt = (FloatColumn) pt.flatContent();
+            assertThat(recPt.toArray()).containsExactly(flatPt.toArray());
+            assertThat(ev.bytesRead()).isPositive();
+
+            boolean[] keep = new boolean[20];
+            keep[3] = keep[7] = true;
+            Events sub = ev.filter(org.crema.columnar.BoolColumn.of(keep));
+            ListColumn<RecordColumn> subMu = sub.collection("Muon");
+            assertThat(subMu.count(0)).isEqualTo(mu.count(3));
+            assertThat(subMu.count(1)).isEqualTo(mu.count(7));
+            assertThat(ev.singleton("MET").fieldNames()).contains("pt", "phi");
+        }
+    }
+
+    @Test
+    void namedFieldsReadOnlyThoseBranches() {
+        Path dy = TestData.nanoaod("nano_dy.root");
+        RootInputProvider in = new RootInputProvider();
+        Chunk chunk = new Chunk(0, DatasetInfo.of("DY", true), dy.toString(), "Events", 0, 40, 40);
+        long few;
+        long all;
+        try (ColumnSource a = in.open(chunk); ColumnSource b = in.open(chunk)) {
+            Events ev = Events.of(chunk, a);
+            ListColumn<RecordColumn> two = ev.collection("Muon", "pt", "charge");
+            assertThat(two.content().fieldNames()).containsExactly("pt", "charge");
+            few = ev.bytesRead();
+            Events evAll = Events.of(chunk, b);
+            ListColumn<RecordColumn> full = evAll.collection("Muon");
+            all = evAll.bytesRead();
+            assertThat(full.content().fieldNames()).contains("pt", "charge", "eta", "tightId");
+            assertThat(two.content().field("pt", FloatColumn.class).toArray())
+                    .containsExactly(full.content().field("pt", FloatColumn.class).toArray());
+            assertThat(ev.fileSumGenWeights()).hasValue(15166686735.858717); // Runs tree, per the reference JSON
+        }
+        assertThat(few).isPositive().isLessThan(all);
+    }
+
+    @Test
+    void aChunkTaskCanBeShippedToAnotherWorker() throws Exception {
+        // What a distributed executor does: serialize the task, run the copy elsewhere, send the result back.
+        Path dy = TestData.nanoaod("nano_dy.root");
+        ProcessingTask<org.crema.processor.AccumulatorMap> task = new ProcessingTask<>(
+                new org.crema.processor.examples.ZMuMuProcessor(), new RootInputProvider(), null, false);
+        byte[] shipped = org.crema.processor.internal.Serialization.toBytes(task);
+        @SuppressWarnings("unchecked")
+        ChunkTask<org.crema.processor.AccumulatorMap> remote = (ChunkTask<org.crema.processor.AccumulatorMap>)
+                org.crema.processor.internal.Serialization.read(new java.io.ByteArrayInputStream(shipped),
+                        getClass().getClassLoader());
+        Chunk chunk = new Chunk(0, DatasetInfo.of("DY", true), dy.toString(), "Events", 0, 40, 40);
+        ChunkOutcome<org.crema.processor.AccumulatorMap> local = task.run(chunk);
+        ChunkOutcome<org.crema.processor.AccumulatorMap> there = remote.run(chunk);
+        assertThat(there.failure()).isNull();
+        Object back = org.crema.processor.internal.Serialization.read(new java.io.ByteArrayInputStream(
+                org.crema.processor.internal.Serialization.toBytes(there.result())), getClass().getClassLoader());
+        assertThat(back).isEqualTo(local.result());
+    }
+
+    @Test
+    void truncatedFileFailsInspection(@TempDir Path dir) throws Exception {
+        Path dy = TestData.nanoaod("nano_dy.root");
+        byte[] bytes = Files.readAllBytes(dy);
+        Path cut = dir.resolve("truncated.root");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> new RootInputProvider().inspect(cut.toString(), "Events"))
+                .isInstanceOf(RuntimeException.class);
+    }
+}
