@@ -12,7 +12,7 @@ import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
-import org.crema.processor.internal.Take;
+import org.crema.columnar.Selection;
 
 /**
  * The events of one chunk, as a lazy columnar view: nothing is read until a column is touched, and
@@ -138,7 +138,7 @@ public final class Events {
                             + (c == null ? "no data" : c.length() + " entries") + ", expected " + length, null);
                 }
             } else {
-                c = Take.take(parent.column(name), selected);
+                c = Selection.takeRows(parent.column(name), selected);
             }
             cache.put(name, c);
         }
@@ -191,10 +191,7 @@ public final class Events {
             return c;
         }
         if (parent != null) {
-            @SuppressWarnings("unchecked")
-            ListColumn<RecordColumn> taken = (ListColumn<RecordColumn>) Take.take(parent.collection(name, fields),
-                    selected);
-            c = taken;
+            c = Selection.takeRows(parent.collection(name, fields), selected);
         } else {
             for (String f : fields) {
                 if (!has(name + "_" + f)) {
@@ -308,7 +305,7 @@ public final class Events {
             throw new IllegalArgumentException("mask must have one flag per event: mask length " + mask.length()
                     + " != " + length + " events");
         }
-        int[] idx = Take.indicesOf(mask);
+        int[] idx = Selection.trueIndices(mask);
         return new Events(chunk, source, this, idx, idx.length);
     }
 }
