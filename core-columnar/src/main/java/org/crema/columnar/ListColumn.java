@@ -56,6 +56,11 @@ public final class ListColumn<C extends Column> implements Column {
         return new ListColumn<>(offsets, 0, offsets.length - 1, content);
     }
 
+    /** Unchecked view over {@code offsets[offsetsFrom, offsetsFrom + length]}, for kernels in this package. */
+    static <C extends Column> ListColumn<C> ofTrusted(int[] offsets, int offsetsFrom, int length, C content) {
+        return new ListColumn<>(offsets, offsetsFrom, length, content);
+    }
+
     /**
      * Builds offsets from per-entry counts (a copy): the usual shape of NanoAOD's {@code nJet}
      * counter plus a flat {@code Jet_pt}.

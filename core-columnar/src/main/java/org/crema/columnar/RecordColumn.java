@@ -50,7 +50,10 @@ public final class RecordColumn implements Column {
         return List.copyOf(fields.keySet());
     }
 
-    /** @return true if a field of that name exists */
+    /**
+     * @param name field name
+     * @return true if a field of that name exists
+     */
     public boolean hasField(String name) {
         return fields.containsKey(name);
     }
