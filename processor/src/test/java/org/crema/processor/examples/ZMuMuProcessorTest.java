@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Z → μμ example over the bundled samples (40 events each). */
 class ZMuMuProcessorTest {
     static final String DY = "DYJetsToLL_M50_2018";
-    static final String DATA = "SingleMuon_2018";
+    static final String DATA = "DoubleMuon_2018";
     static Fileset fileset;
 
     @BeforeAll
