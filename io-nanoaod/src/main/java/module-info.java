@@ -1,0 +1,13 @@
+/**
+ * crema io-nanoaod: a ROOT TTree reader for CMS NanoAOD ({@code org.crema.io}) and an events view
+ * grouping branches into collections ({@code org.crema.nano}).
+ */
+module org.crema.io {
+    requires transitive org.crema.columnar;
+    requires org.tukaani.xz;
+    requires org.lz4.java;
+    requires aircompressor;
+
+    exports org.crema.io;
+    exports org.crema.nano;
+}

@@ -1,0 +1,201 @@
+package org.crema.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.crema.io.internal.buffer.ErrorContext;
+import org.crema.io.internal.buffer.RootBuffer;
+import org.crema.io.internal.directory.Directory;
+import org.crema.io.internal.header.FileHeader;
+import org.crema.io.internal.key.Key;
+import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.streamer.StreamerInfoList;
+import org.crema.io.internal.tree.NameSuggestions;
+import org.crema.io.internal.tree.TreeParser;
+
+/**
+ * An open ROOT file. Opening reads only the header and the top directory's key list; a tree's
+ * metadata is read the first time {@link #tree} asks for it, and branch data only when a column is
+ * read.
+ *
+ * <p>Thread-safe: trees and their branches may be read from many threads at once (reads are
+ * positional, so threads never share a file pointer). Close the file when done; reading a closed
+ * file fails.
+ *
+ * <pre>{@code
+ * try (RootFile file = RootFile.open(Path.of("nano_dy.root"))) {
+ *     Tree events = file.tree("Events");
+ *     Column nJet = events.read("nJet", 0, events.entries());
+ * }
+ * }</pre>
+ */
+public final class RootFile implements AutoCloseable {
+    private final Path path;
+    private final FileSource source;
+    private final FileHeader header;
+    private final Directory top;
+    private final ErrorContext context;
+    private final Map<String, Tree> trees = new ConcurrentHashMap<>();
+    private volatile Map<String, Integer> classVersions;
+
+    private RootFile(Path path, FileSource source, FileHeader header, Directory top, ErrorContext context) {
+        this.path = path;
+        this.source = source;
+        this.header = header;
+        this.top = top;
+        this.context = context;
+    }
+
+    /**
+     * Opens a file and reads its header and top-level key list.
+     *
+     * @param path a local ROOT file
+     * @return the open file
+     * @throws RootFormatException if the file is not a readable ROOT file
+     */
+    public static RootFile open(Path path) {
+        Objects.requireNonNull(path, "path");
+        ErrorContext context = ErrorContext.ofFile(path.toString());
+        FileSource source = new FileSource(path, context);
+        try {
+            FileHeader header = FileHeader.read(source, context);
+            Directory top = Directory.readAt(source, (long) header.begin() + header.nbytesName(), context);
+            return new RootFile(path, source, header, top, context);
+        } catch (RootException e) {
+            source.close();
+            throw e;
+        } catch (RuntimeException e) {
+            source.close();
+            throw context.format("cannot read the file header or key list: " + e, e);
+        }
+    }
+
+    /** @return the path given to {@link #open} */
+    public Path path() {
+        return path;
+    }
+
+    /** @return the ROOT version that wrote the file, e.g. 61800 */
+    public int rootVersion() {
+        return header.version();
+    }
+
+    /** @return the file's default compression setting (algorithm * 100 + level), e.g. 209 for LZMA-9 */
+    public int compression() {
+        return header.compress();
+    }
+
+    /** @return the file size in bytes */
+    public long size() {
+        return source.size();
+    }
+
+    /** @return the top directory's keys in file order, every cycle included */
+    public List<KeyInfo> keys() {
+        return top.keys().stream().map(k -> new KeyInfo(k.name(), k.cycle(), k.className(), k.title())).toList();
+    }
+
+    /** @return names of the TTrees in the top directory, in key order, each once */
+    public List<String> treeNames() {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (Key k : top.keys()) {
+            if (k.className().equals("TTree") || k.className().equals("TNtuple")) {
+                names.add(k.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The tree called {@code name} (highest cycle); {@code "dir/sub/name"} looks inside directories.
+     * The tree's metadata is read once and cached.
+     *
+     * @param name tree name or path
+     * @return the tree
+     * @throws RootFormatException if there is no such tree (the message suggests close names)
+     */
+    public Tree tree(String name) {
+        Objects.requireNonNull(name, "name");
+        Tree cached = trees.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Tree t;
+        try {
+            t = loadTree(name);
+        } catch (RootException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw context.withTree(name).format("cannot read the tree's metadata: " + e, e);
+        }
+        Tree prior = trees.putIfAbsent(name, t);
+        return prior != null ? prior : t;
+    }
+
+    private Tree loadTree(String name) {
+        String[] parts = name.split("/");
+        Directory dir = top;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Key k = find(dir, parts[i], "directory");
+            if (!k.className().startsWith("TDirectory")) {
+                throw context.format("'" + parts[i] + "' is a " + k.className() + ", not a directory");
+            }
+            RootBuffer payload = k.payloadBuffer(source, context);
+            dir = Directory.parse(payload, source, context);
+        }
+        Key key = find(dir, parts[parts.length - 1], "tree");
+        if (!key.className().equals("TTree") && !key.className().equals("TNtuple")) {
+            throw context.format("'" + name + "' is a " + key.className() + ", not a TTree");
+        }
+        ErrorContext where = context.withTree(name);
+        RootBuffer payload = key.payloadBuffer(source, where);
+        return new Tree(source, TreeParser.parse(payload), where);
+    }
+
+    private Key find(Directory dir, String name, String what) {
+        List<Key> matches = new ArrayList<>();
+        for (Key k : dir.keys()) {
+            if (k.name().equals(name)) {
+                matches.add(k);
+            }
+        }
+        if (matches.isEmpty()) {
+            List<String> close = NameSuggestions.closest(name, dir.keys().stream().map(Key::name).distinct().toList(), 5);
+            throw context.format("no " + what + " named '" + name + "'"
+                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+        }
+        return matches.stream().max(Comparator.comparingInt(Key::cycle)).orElseThrow();
+    }
+
+    /**
+     * Class versions recorded in the file's streamer-info list (read on first call), for checking
+     * which versions of TTree, TBranch and the leaf classes the writer used.
+     *
+     * @return class name → version
+     */
+    public Map<String, Integer> streamerClassVersions() {
+        Map<String, Integer> v = classVersions;
+        if (v == null) {
+            ErrorContext where = context.atRecord(header.seekInfo());
+            Key key = Key.readAt(source, header.seekInfo(), where);
+            v = Map.copyOf(StreamerInfoList.classVersions(key.payloadBuffer(source, where)));
+            classVersions = v;
+        }
+        return v;
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RootFile[" + path + "]";
+    }
+}

@@ -1,0 +1,173 @@
+package org.crema.io.internal.basket;
+
+import org.crema.io.internal.buffer.ErrorContext;
+import org.crema.io.internal.buffer.RootBuffer;
+import org.crema.io.internal.compression.Compression;
+import org.crema.io.internal.key.Key;
+import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.tree.BranchModel;
+import org.crema.io.internal.tree.EmbeddedBasket;
+
+/**
+ * Reads one basket of a branch: from its own key (read in one positional read, decompressed) or
+ * from the copy embedded in the tree record, and checks its entry-offset table. Stateless and
+ * thread-safe.
+ */
+public final class BasketLoader {
+    // Compressed basket records are read into a per-thread scratch buffer: only the decompressed
+    // bytes need a fresh array, which halves the garbage a full read produces.
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    private static final int MAX_SCRATCH = 64 << 20;
+    // Decompressed bytes for callers that convert a basket at once and keep nothing (see the scratch flag).
+    private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
+    private BasketLoader() {
+    }
+
+    /** @param branch the branch @return baskets in entry order: written ones, then embedded ones */
+    public static int basketCount(BranchModel branch) {
+        return branch.writeBasket() + branch.embedded().size();
+    }
+
+    /**
+     * @param source the file
+     * @param branch the branch
+     * @param index basket index, {@code 0 <= index < basketCount(branch)}
+     * @param expectedEntries entries the branch's basket table assigns to this basket
+     * @param context error context naming file, tree and branch
+     * @return the basket's data
+     */
+    public static BasketData load(FileSource source, BranchModel branch, int index, int expectedEntries,
+            ErrorContext context) {
+        return load(source, branch, index, expectedEntries, context, false);
+    }
+
+    /**
+     * Like {@link #load(FileSource, BranchModel, int, int, ErrorContext)}, optionally decompressing into
+     * a per-thread scratch array: the returned data is then valid only until the next scratch load on
+     * the same thread, and the caller must convert it before that.
+     *
+     * @param source the file
+     * @param branch the branch
+     * @param index basket index
+     * @param expectedEntries entries the basket table assigns to this basket
+     * @param context error context
+     * @param scratch true to decompress into the calling thread's scratch array
+     * @return the basket's data
+     */
+    public static BasketData load(FileSource source, BranchModel branch, int index, int expectedEntries,
+            ErrorContext context, boolean scratch) {
+        if (index >= branch.writeBasket()) {
+            ErrorContext where = context.withBasket(index, -1);
+            EmbeddedBasket e = branch.embedded().get(index - branch.writeBasket());
+            int[] offsets = e.entryOffsets() == null ? null
+                    : checkOffsets(e.entryOffsets(), e.entries(), e.data().length, where);
+            checkEntries(e.entries(), expectedEntries, where);
+            return new BasketData(e.data(), e.data().length, e.entries(), offsets, e.data().length);
+        }
+        long seek = branch.basketSeek()[index];
+        int nbytes = branch.basketBytes()[index];
+        ErrorContext where = context.withBasket(index, seek);
+        if (seek <= 0 || nbytes <= 0 || seek + nbytes > source.size()) {
+            throw where.format("basket of " + nbytes + " bytes at byte offset " + seek
+                    + " lies outside the file of " + source.size() + " bytes (truncated or corrupt basket table)");
+        }
+        byte[] record = SCRATCH.get();
+        if (record.length < nbytes) {
+            record = new byte[Math.max(nbytes, Math.min(MAX_SCRATCH, record.length * 2))];
+            if (record.length <= MAX_SCRATCH) {
+                SCRATCH.set(record);
+            }
+        }
+        source.readInto(seek, nbytes, record, where);
+        RootBuffer b = new RootBuffer(record, nbytes, 0, seek, where);
+        Key key = Key.parse(b);
+        b.i16(); // basket version
+        b.i32(); // fBufferSize
+        b.i32(); // fNevBufSize
+        int nevBuf = b.i32();
+        int last = b.i32();
+        if (key.nbytes() != nbytes || key.keylen() > nbytes || b.position() > key.keylen()) {
+            throw where.format("basket key header does not match the branch's table: fNbytes=" + key.nbytes()
+                    + " (table says " + nbytes + "), fKeylen=" + key.keylen());
+        }
+        checkEntries(nevBuf, expectedEntries, where);
+        int keylen = key.keylen();
+        int stored = nbytes - keylen;
+        byte[] data;
+        if (key.compressed() && scratch) {
+            data = OUTPUT.get();
+            int objlen = key.objlen();
+            if (objlen < 0 || objlen > MAX_SCRATCH) {
+                data = Compression.decompress(record, keylen, stored, objlen, where, seek + keylen);
+            } else {
+                if (data.length < objlen) {
+                    data = new byte[Math.max(objlen, Math.min(MAX_SCRATCH, data.length * 2))];
+                    OUTPUT.set(data);
+                }
+                Compression.decompressInto(record, keylen, stored, data, 0, objlen, where, seek + keylen);
+            }
+        } else if (key.compressed()) {
+            data = Compression.decompress(record, keylen, stored, key.objlen(), where, seek + keylen);
+        } else {
+            if (key.objlen() != stored) {
+                throw where.format("uncompressed basket declares fObjlen=" + key.objlen() + " but stores " + stored
+                        + " bytes");
+            }
+            data = new byte[stored];
+            System.arraycopy(record, keylen, data, 0, stored);
+        }
+        int payload = key.compressed() ? key.objlen() : stored;
+        int border = last - keylen;
+        if (border < 0 || border > payload) {
+            throw where.format("basket data end fLast=" + last + " is outside the payload (fKeylen=" + keylen
+                    + ", fObjlen=" + payload + ")");
+        }
+        int[] offsets = null;
+        if (border < payload && nevBuf > 0) {
+            RootBuffer t = new RootBuffer(data, payload, 0, -1, where);
+            t.seek(border);
+            int n = t.i32();
+            if (n < nevBuf) {
+                throw t.error("entry-offset table has " + n + " entries, the basket holds " + nevBuf);
+            }
+            int[] raw = t.i32Array(nevBuf);
+            int[] rel = new int[nevBuf + 1];
+            for (int i = 0; i < nevBuf; i++) {
+                rel[i] = raw[i] - keylen;
+            }
+            rel[nevBuf] = border;
+            offsets = checkOffsets(rel, nevBuf, border, where);
+        }
+        return new BasketData(data, border, nevBuf, offsets, payload);
+    }
+
+    private static void checkEntries(int actual, int expected, ErrorContext where) {
+        if (actual != expected) {
+            throw where.format("basket holds " + actual + " entries but the branch's basket table gives it "
+                    + expected);
+        }
+    }
+
+    private static int[] checkOffsets(int[] offsets, int entries, int border, ErrorContext where) {
+        int[] out = offsets;
+        if (offsets.length == entries) {
+            out = java.util.Arrays.copyOf(offsets, entries + 1);
+            out[entries] = border;
+        } else if (offsets.length > entries + 1) {
+            out = java.util.Arrays.copyOf(offsets, entries + 1);
+            out[entries] = border;
+        } else if (offsets.length < entries) {
+            throw where.format("entry-offset table has " + offsets.length + " entries, the basket holds " + entries);
+        }
+        int prev = 0;
+        for (int i = 0; i <= entries; i++) {
+            if (out[i] < prev || out[i] > border) {
+                throw where.format("entry offset " + i + " is " + out[i] + ", outside [" + prev + ", " + border
+                        + "] (corrupt entry-offset table)");
+            }
+            prev = out[i];
+        }
+        return out;
+    }
+}

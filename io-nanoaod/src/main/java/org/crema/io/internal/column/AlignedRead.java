@@ -1,0 +1,136 @@
+package org.crema.io.internal.column;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.crema.columnar.Column;
+import org.crema.columnar.ElementType;
+import org.crema.columnar.ListColumn;
+import org.crema.columnar.PrimitiveColumn;
+import org.crema.io.internal.basket.BasketData;
+import org.crema.io.internal.basket.BasketLoader;
+import org.crema.io.internal.buffer.ErrorContext;
+import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.tree.BranchModel;
+
+/**
+ * Reading entries {@code [from, to)} of one branch when every value's destination is known before
+ * any basket is decompressed: flat leaves (entry × length) and jagged leaves whose counter column
+ * has been read already (its offsets). Each basket task then decompresses into a per-thread scratch
+ * array and converts its slice straight into the shared output array, so no decompressed basket is
+ * kept and the tasks write disjoint spans in parallel. Each basket's own entry-offset table is checked
+ * against the counter.
+ */
+public final class AlignedRead {
+    private final FileSource source;
+    private final BranchModel branch;
+    private final ElementType type;
+    private final int fixedLength;
+    private final long from;
+    private final long to;
+    private final int[] offsets;
+    private final ErrorContext context;
+    private final long[] starts;
+
+    /**
+     * @param source the file
+     * @param branch the branch
+     * @param type element type
+     * @param fixedLength values per entry of a non-jagged leaf
+     * @param offsets for a jagged leaf: {@code to - from + 1} zero-based element offsets from its
+     *     counter; null for a non-jagged leaf
+     * @param from first entry
+     * @param to end entry (exclusive)
+     * @param context error context naming file, tree and branch
+     */
+    public AlignedRead(FileSource source, BranchModel branch, ElementType type, int fixedLength, int[] offsets,
+            long from, long to, ErrorContext context) {
+        this.source = source;
+        this.branch = branch;
+        this.type = type;
+        this.fixedLength = fixedLength;
+        this.offsets = offsets;
+        this.from = from;
+        this.to = to;
+        this.context = context;
+        this.starts = BranchRead.basketStarts(branch, context);
+        if (to > starts[starts.length - 1]) {
+            throw context.format("entries [" + from + ", " + to + ") requested but the branch's baskets hold only "
+                    + starts[starts.length - 1] + " entries");
+        }
+    }
+
+    /**
+     * Starts the basket tasks.
+     *
+     * @param executor where baskets are read, decompressed and converted
+     * @return the column once every basket is converted
+     */
+    public CompletableFuture<Column> start(Executor executor) {
+        int n = Math.toIntExact(to - from);
+        long total = offsets != null ? offsets[n] : (long) n * fixedLength;
+        if (total > Integer.MAX_VALUE - 16) {
+            throw context.format("entries [" + from + ", " + to + ") hold " + total + " values, more than one column can");
+        }
+        ValueSink sink = ValueSink.of(type, (int) total);
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i + 1 < starts.length; i++) {
+            if (starts[i + 1] <= from || starts[i] >= to || starts[i + 1] == starts[i]) {
+                continue;
+            }
+            int index = i;
+            tasks.add(CompletableFuture.runAsync(() -> convert(index, sink), executor));
+        }
+        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            PrimitiveColumn content = sink.finish();
+            if (offsets != null) {
+                return ListColumn.ofTrusted(offsets, content);
+            }
+            if (fixedLength != 1) {
+                int[] regular = new int[n + 1];
+                for (int e = 0; e <= n; e++) {
+                    regular[e] = e * fixedLength;
+                }
+                return ListColumn.ofTrusted(regular, content);
+            }
+            return content;
+        });
+    }
+
+    private void convert(int index, ValueSink sink) {
+        int expected = Math.toIntExact(starts[index + 1] - starts[index]);
+        BasketData b = BasketLoader.load(source, branch, index, expected, context, true);
+        int size = type.byteSize();
+        int a = (int) (Math.max(from, starts[index]) - starts[index]);
+        int e = (int) (Math.min(to, starts[index + 1]) - starts[index]);
+        int outEntry = (int) (starts[index] + a - from);
+        int byteStart;
+        int count;
+        int dst;
+        if (offsets != null) {
+            int[] eo = b.entryOffsets();
+            if (eo == null) {
+                throw context.withBasket(index, -1).unsupported("jagged leaf without an entry-offset table in its basket");
+            }
+            byteStart = eo[a];
+            int bytes = eo[e] - eo[a];
+            dst = offsets[outEntry];
+            count = offsets[outEntry + (e - a)] - dst;
+            if ((long) count * size != bytes) {
+                throw context.withBasket(index, -1).format("basket holds " + bytes + " bytes for entries ["
+                        + (starts[index] + a) + ", " + (starts[index] + e) + ") but the counter gives " + count
+                        + " values of " + size + " bytes");
+            }
+        } else {
+            byteStart = a * fixedLength * size;
+            count = (e - a) * fixedLength;
+            dst = outEntry * fixedLength;
+            if ((long) e * fixedLength * size > b.border()) {
+                throw context.withBasket(index, -1).format("basket holds " + b.border() + " data bytes but " + e
+                        + " entries of " + fixedLength + " x " + size + " bytes need " + ((long) e * fixedLength * size));
+            }
+        }
+        sink.put(b.data(), byteStart, count, dst);
+    }
+}

@@ -1,0 +1,250 @@
+package org.crema.io.internal.column;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.crema.columnar.Column;
+import org.crema.columnar.ElementType;
+import org.crema.columnar.ListColumn;
+import org.crema.columnar.PrimitiveColumn;
+import org.crema.io.RootException;
+import org.crema.io.internal.basket.BasketData;
+import org.crema.io.internal.basket.BasketLoader;
+import org.crema.io.internal.buffer.ErrorContext;
+import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.tree.BranchModel;
+
+/**
+ * Reading entries {@code [from, to)} of one branch: find the baskets that overlap the range, load
+ * them (possibly in parallel on an executor), then slice and bulk-convert them into one column.
+ * Baskets straddling either end of the range are sliced, not copied whole.
+ */
+public final class BranchRead {
+    private final FileSource source;
+    private final BranchModel branch;
+    private final ElementType type;
+    private final int fixedLength;
+    private final boolean jagged;
+    private final long from;
+    private final long to;
+    private final ErrorContext context;
+    private final long[] starts;
+    private final int firstBasket;
+    private final int lastBasket;
+    private List<CompletableFuture<BasketData>> pending;
+
+    /**
+     * @param source the file
+     * @param branch the branch
+     * @param type element type of its leaf
+     * @param fixedLength values per entry for a non-jagged leaf (1 for scalars)
+     * @param jagged true if the leaf has a counter
+     * @param from first entry
+     * @param to end entry (exclusive)
+     * @param context error context naming file, tree and branch
+     */
+    public BranchRead(FileSource source, BranchModel branch, ElementType type, int fixedLength, boolean jagged,
+            long from, long to, ErrorContext context) {
+        this.source = source;
+        this.branch = branch;
+        this.type = type;
+        this.fixedLength = fixedLength;
+        this.jagged = jagged;
+        this.from = from;
+        this.to = to;
+        this.context = context;
+        this.starts = basketStarts(branch, context);
+        int n = starts.length - 1;
+        if (to > starts[n]) {
+            throw context.format("entries [" + from + ", " + to + ") requested but the branch's baskets hold only "
+                    + starts[n] + " entries");
+        }
+        int first = 0;
+        while (first < n && starts[first + 1] <= from) {
+            first++;
+        }
+        int last = first;
+        while (last < n && starts[last] < to) {
+            last++;
+        }
+        this.firstBasket = first;
+        this.lastBasket = from == to ? first : last;
+    }
+
+    /**
+     * Entry boundaries of every basket: written baskets from fBasketEntry, then embedded ones.
+     *
+     * @param branch the branch
+     * @param context error context
+     * @return {@code basketCount + 1} ascending entry numbers
+     */
+    public static long[] basketStarts(BranchModel branch, ErrorContext context) {
+        int written = branch.writeBasket();
+        int n = BasketLoader.basketCount(branch);
+        long[] s = new long[n + 1];
+        long[] be = branch.basketEntry();
+        for (int i = 0; i < written; i++) {
+            s[i] = be[i];
+        }
+        long next = written < be.length ? be[written] : branch.entries();
+        if (written == 0) {
+            next = be.length > 0 ? be[0] : 0;
+        }
+        for (int k = 0; k < branch.embedded().size(); k++) {
+            s[written + k] = next;
+            next += branch.embedded().get(k).entries();
+        }
+        s[n] = next;
+        for (int i = 0; i < n; i++) {
+            if (s[i] < 0 || s[i + 1] < s[i]) {
+                throw context.format("basket entry table is not ascending: basket " + i + " starts at entry " + s[i]
+                        + ", basket " + (i + 1) + " at " + s[i + 1]);
+            }
+        }
+        if (n == 0) {
+            s[0] = 0;
+        }
+        return s;
+    }
+
+    /**
+     * Starts loading the baskets.
+     *
+     * @param executor runs basket reads and decompression; {@code Runnable::run} for the calling thread
+     * @return this
+     */
+    public BranchRead start(Executor executor) {
+        pending = new ArrayList<>(lastBasket - firstBasket);
+        for (int i = firstBasket; i < lastBasket; i++) {
+            int index = i;
+            int expected = Math.toIntExact(starts[i + 1] - starts[i]);
+            pending.add(CompletableFuture.supplyAsync(
+                    () -> BasketLoader.load(source, branch, index, expected, context), executor));
+        }
+        return this;
+    }
+
+    /** @return the decoded baskets, waiting for them (read and decompression errors are rethrown as is) */
+    public List<BasketData> baskets() {
+        if (pending == null) {
+            start(Runnable::run);
+        }
+        List<BasketData> out = new ArrayList<>(pending.size());
+        for (CompletableFuture<BasketData> f : pending) {
+            try {
+                out.add(f.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RootException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw context.format("unexpected failure while reading baskets: " + re, re);
+                }
+                throw e;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Converts on {@code executor} once every basket has arrived, without blocking a thread while
+     * waiting (so a bounded pool cannot deadlock).
+     *
+     * @param executor where the conversion runs
+     * @return the future column
+     */
+    public CompletableFuture<Column> finishAsync(Executor executor) {
+        if (pending == null) {
+            start(executor);
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .handle((ignored, failure) -> null)
+                .thenApplyAsync(ignored -> finish(), executor);
+    }
+
+    /** @return the column of entries {@code [from, to)} */
+    public Column finish() {
+        List<BasketData> baskets = baskets();
+        int size = type.byteSize();
+        int n = Math.toIntExact(to - from);
+        int[] offsets = jagged || fixedLength != 1 ? new int[n + 1] : null;
+        long total = 0;
+        int entry = 0;
+        // Pass 1: element counts (and list offsets) per entry.
+        for (int k = 0; k < baskets.size(); k++) {
+            BasketData b = baskets.get(k);
+            int basketIndex = firstBasket + k;
+            int a = (int) (Math.max(from, starts[basketIndex]) - starts[basketIndex]);
+            int e = (int) (Math.min(to, starts[basketIndex + 1]) - starts[basketIndex]);
+            if (jagged) {
+                int[] eo = requireOffsets(b, basketIndex);
+                for (int i = a; i < e; i++) {
+                    int bytes = eo[i + 1] - eo[i];
+                    if (bytes % size != 0) {
+                        throw context.withBasket(basketIndex, -1).format("entry " + (starts[basketIndex] + i)
+                                + " spans " + bytes + " bytes, not a multiple of the " + size + "-byte element size");
+                    }
+                    total += bytes / size;
+                    offsets[++entry] = (int) Math.min(total, Integer.MAX_VALUE);
+                }
+            } else {
+                long need = (long) e * fixedLength * size;
+                if (need > b.border()) {
+                    throw context.withBasket(basketIndex, -1).format("basket holds " + b.border()
+                            + " data bytes but " + e + " entries of " + fixedLength + " x " + size + " bytes need "
+                            + need);
+                }
+                for (int i = a; i < e; i++) {
+                    total += fixedLength;
+                    if (offsets != null) {
+                        offsets[++entry] = (int) Math.min(total, Integer.MAX_VALUE);
+                    }
+                }
+                if (offsets == null) {
+                    entry += e - a;
+                }
+            }
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw context.format("entries [" + from + ", " + to + ") hold " + total
+                    + " values, more than one column can; read a smaller range");
+        }
+        // Pass 2: bulk conversion of each basket's slice.
+        ValueSink sink = ValueSink.of(type, (int) total);
+        int at = 0;
+        for (int k = 0; k < baskets.size(); k++) {
+            BasketData b = baskets.get(k);
+            int basketIndex = firstBasket + k;
+            int a = (int) (Math.max(from, starts[basketIndex]) - starts[basketIndex]);
+            int e = (int) (Math.min(to, starts[basketIndex + 1]) - starts[basketIndex]);
+            int byteStart;
+            int byteEnd;
+            if (jagged) {
+                byteStart = b.entryOffsets()[a];
+                byteEnd = b.entryOffsets()[e];
+            } else {
+                byteStart = a * fixedLength * size;
+                byteEnd = e * fixedLength * size;
+            }
+            int count = (byteEnd - byteStart) / size;
+            sink.put(b.data(), byteStart, count, at);
+            at += count;
+        }
+        PrimitiveColumn content = sink.finish();
+        return offsets == null ? content : ListColumn.ofTrusted(offsets, content);
+    }
+
+    private int[] requireOffsets(BasketData b, int basketIndex) {
+        if (b.entryOffsets() == null) {
+            if (b.entries() == 0) {
+                return new int[] {0};
+            }
+            throw context.withBasket(basketIndex, -1).unsupported(
+                    "jagged leaf without an entry-offset table in its basket (fEntryOffsetLen="
+                            + branch.entryOffsetLen() + ")");
+        }
+        return b.entryOffsets();
+    }
+}
