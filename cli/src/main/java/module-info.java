@@ -1,7 +1,15 @@
 /** The {@code crema} command line. */
 module org.crema.cli {
     requires info.picocli;
+    requires org.crema.processor;
+    requires org.crema.hist;
     requires com.fasterxml.jackson.databind;
+    requires org.crema.io;
+    requires org.crema.correctionlib;
 
     opens org.crema.cli to info.picocli;
+    opens org.crema.cli.run to info.picocli;
+    opens org.crema.cli.hist to info.picocli;
+    opens org.crema.cli.io to info.picocli;
+    opens org.crema.cli.corrections to info.picocli;
 }

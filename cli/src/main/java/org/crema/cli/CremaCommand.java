@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
         description = "Columnar analysis of CMS NanoAOD files.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            org.crema.cli.run.RunCommand.class,
+            org.crema.cli.hist.HistCommand.class,
+            org.crema.cli.io.InspectCommand.class,
+            org.crema.cli.io.StatsCommand.class,
+            org.crema.cli.corrections.CorrectionsCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

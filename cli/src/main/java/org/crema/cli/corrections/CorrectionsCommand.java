@@ -1,0 +1,265 @@
+package org.crema.cli.corrections;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.crema.correctionlib.CompoundCorrection;
+import org.crema.correctionlib.Correction;
+import org.crema.correctionlib.CorrectionException;
+import org.crema.correctionlib.CorrectionSet;
+import org.crema.correctionlib.Corrector;
+import org.crema.correctionlib.Variable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crema corrections FILE}: lists the corrections and compound corrections of a correctionlib
+ * file with their inputs, output and version. With {@code --eval NAME} it reads CSV rows of inputs
+ * from standard input (the header names the inputs, in any order) and prints one output per row, or
+ * that row's error, so a scale factor can be checked without writing code.
+ */
+@Command(name = "corrections", mixinStandardHelpOptions = true,
+        description = {"List the corrections of a correctionlib JSON file (.json or .json.gz),",
+            "or evaluate one over CSV rows read from standard input (--eval)."},
+        footer = {"", "Example:", "  printf 'pt,syst\\n25,nominal\\n5,MuonEffUp\\n' | crema corrections mycorrections.json --eval ptweight",
+            "", "Exit status: 0 when every row evaluates, 1 when the file is invalid or any row fails."})
+public final class CorrectionsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a correctionlib schema-v2 file")
+    Path file;
+
+    @Option(names = "--eval", paramLabel = "NAME",
+            description = "evaluate this correction or compound correction over CSV rows from standard input")
+    String eval;
+
+    private final InputStream stdin;
+
+    /** Reads rows from {@link System#in}. */
+    public CorrectionsCommand() {
+        this(null);
+    }
+
+    /**
+     * @param stdin where {@code --eval} reads its rows (null for {@link System#in}); for tests
+     */
+    public CorrectionsCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CorrectionSet set;
+        try {
+            set = CorrectionSet.load(file);
+        } catch (CorrectionException e) {
+            err.println("crema corrections: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (eval == null) {
+            list(set, out);
+            out.flush();
+            return 0;
+        }
+        Corrector c;
+        try {
+            c = set.corrector(eval);
+        } catch (CorrectionException e) {
+            err.println("crema corrections: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        try {
+            int status = evaluate(c, new BufferedReader(new InputStreamReader(stdin != null ? stdin : System.in,
+                    StandardCharsets.UTF_8)), out, err);
+            out.flush();
+            err.flush();
+            return status;
+        } catch (IOException e) {
+            err.println("crema corrections: cannot read standard input: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static void list(CorrectionSet set, PrintWriter out) {
+        out.printf("%s: %d corrections, %d compound corrections%n", set.source(), set.names().size(),
+                set.compoundNames().size());
+        if (!set.description().isEmpty()) {
+            out.println(set.description());
+        }
+        for (Correction c : set.corrections()) {
+            out.println();
+            out.printf("correction %s (version %d)%n", c.name(), c.version());
+            describe(c, out);
+        }
+        for (CompoundCorrection c : set.compounds()) {
+            out.println();
+            out.printf("compound correction %s%n", c.name());
+            describe(c, out);
+            List<String> stack = new ArrayList<>();
+            for (Correction s : c.stack()) {
+                stack.add(s.name());
+            }
+            out.printf("  stack: %s%n", String.join(", ", stack));
+            out.printf("  inputs_update: %s, input_op: %s, output_op: %s%n", c.inputsUpdate(), c.inputOp().jsonName(),
+                    c.outputOp().jsonName());
+        }
+    }
+
+    private static void describe(Corrector c, PrintWriter out) {
+        if (!c.description().isEmpty()) {
+            out.printf("  %s%n", c.description().replace("\n", "\n  "));
+        }
+        out.println("  inputs:");
+        for (Variable v : c.inputs()) {
+            out.printf("    %-24s %-7s %s%n", v.name(), v.type(), v.description().replace("\n", " "));
+        }
+        Variable o = c.output();
+        out.printf("  output: %s (%s)%s%n", o.name(), o.type(), o.description().isEmpty() ? "" : " " + o.description());
+    }
+
+    private static int evaluate(Corrector c, BufferedReader in, PrintWriter out, PrintWriter err) throws IOException {
+        String header = nextLine(in);
+        if (header == null) {
+            err.println("crema corrections: no CSV header on standard input; expected the input names "
+                    + names(c.inputs()));
+            return 1;
+        }
+        List<String> columns = split(header);
+        List<Variable> inputs = c.inputs();
+        int[] columnOf = new int[inputs.size()];
+        for (int k = 0; k < inputs.size(); k++) {
+            columnOf[k] = columns.indexOf(inputs.get(k).name());
+            if (columnOf[k] < 0) {
+                err.println("crema corrections: the CSV header " + columns + " lacks input '" + inputs.get(k).name()
+                        + "'; " + c.name() + " needs " + names(inputs));
+                return 1;
+            }
+        }
+        for (String col : columns) {
+            if (c.inputIndex(col) < 0) {
+                err.println("crema corrections: CSV column '" + col + "' is not an input of " + c.name() + "; inputs are "
+                        + names(inputs));
+                return 1;
+            }
+        }
+        int status = 0;
+        int row = 0;
+        for (String line = nextLine(in); line != null; line = nextLine(in)) {
+            row++;
+            List<String> cells = split(line);
+            try {
+                if (cells.size() != columns.size()) {
+                    throw new IllegalArgumentException("has " + cells.size() + " fields, the header has " + columns.size());
+                }
+                Object[] args = new Object[inputs.size()];
+                for (int k = 0; k < inputs.size(); k++) {
+                    args[k] = parse(inputs.get(k), cells.get(columnOf[k]));
+                }
+                out.println(c.evaluate(args));
+            } catch (CorrectionException | IllegalArgumentException e) {
+                out.println("error: row " + row + ": " + e.getMessage());
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    private static Object parse(Variable v, String cell) {
+        String s = cell.trim();
+        switch (v.type()) {
+            case STRING:
+                return cell;
+            case INT:
+                try {
+                    return Long.parseLong(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("input '" + v.name() + "' is int, got \"" + cell + "\"");
+                }
+            default:
+                switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                    case "inf", "+inf", "infinity", "+infinity":
+                        return Double.POSITIVE_INFINITY;
+                    case "-inf", "-infinity":
+                        return Double.NEGATIVE_INFINITY;
+                    case "nan":
+                        return Double.NaN;
+                    default:
+                        try {
+                            return Double.parseDouble(s);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("input '" + v.name() + "' is real, got \"" + cell + "\"");
+                        }
+                }
+        }
+    }
+
+    private static String names(List<Variable> vars) {
+        List<String> n = new ArrayList<>();
+        for (Variable v : vars) {
+            n.add(v.name() + " (" + v.type() + ")");
+        }
+        return String.join(", ", n);
+    }
+
+    /** Next line that is neither blank nor a {@code #} comment. */
+    private static String nextLine(BufferedReader in) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** Splits one CSV line; fields may be double-quoted (a doubled quote inside stands for one). */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+                wasQuoted = true;
+            } else if (ch == ',') {
+                out.add(wasQuoted ? cur.toString() : cur.toString().strip());
+                cur.setLength(0);
+                wasQuoted = false;
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(wasQuoted ? cur.toString() : cur.toString().strip());
+        return out;
+    }
+}

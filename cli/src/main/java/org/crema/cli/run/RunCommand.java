@@ -1,0 +1,117 @@
+package org.crema.cli.run;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.crema.processor.Accumulator;
+import org.crema.processor.ProcessorException;
+import org.crema.processor.Processor;
+import org.crema.processor.run.Fileset;
+import org.crema.processor.run.RunConfig;
+import org.crema.processor.run.RunOutput;
+import org.crema.processor.run.RunSummary;
+import org.crema.processor.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crema run}: runs a {@link Processor} found on the class path (the {@code ./crema} launcher
+ * appends {@code $CREMA_CLASSPATH}) over a fileset and prints a summary.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a Processor over the datasets of a fileset on all cores.",
+            "The processor class needs a public no-argument constructor; put its jar in CREMA_CLASSPATH."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--processor", required = true, paramLabel = "CLASS",
+            description = "fully qualified Processor class, e.g. org.crema.processor.examples.ZMuMuProcessor")
+    String processorClass;
+
+    @Option(names = "--fileset", required = true, paramLabel = "JSON",
+            description = "datasets JSON: {dataset: {files: [...], metadata: {sample, year, isMC, xsec, ...}}}")
+    Path fileset;
+
+    @Option(names = "--workers", paramLabel = "N", description = "worker threads (default: all cores; 1 = iterative)")
+    Integer workers;
+
+    @Option(names = "--chunk-size", paramLabel = "K", defaultValue = "100000",
+            description = "target entries per chunk, aligned to basket clusters (default: ${DEFAULT-VALUE})")
+    long chunkSize;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "output folder: result.ser, result.json, histograms.json, checkpoints/ (default: none)")
+    Path output;
+
+    @Option(names = "--max-files", paramLabel = "N", defaultValue = "-1", description = "files per dataset (default: all)")
+    int maxFiles;
+
+    @Option(names = "--max-chunks", paramLabel = "N", defaultValue = "-1", description = "chunks per dataset (default: all)")
+    int maxChunks;
+
+    @Option(names = "--skip-bad-files", description = "skip unreadable files and chunks, recording them in the output")
+    boolean skipBadFiles;
+
+    @Option(names = "--resume", description = "reuse checkpointed chunk results in --output; redo only failed or missing chunks")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Processor<?> processor;
+        try {
+            processor = instantiate(processorClass);
+        } catch (IllegalArgumentException e) {
+            err.println("crema run: " + e.getMessage());
+            return 2;
+        }
+        try {
+            RunConfig cfg = RunConfig.defaults().withChunkSize(chunkSize).withMaxFiles(maxFiles)
+                    .withMaxChunks(maxChunks).withSkipBadFiles(skipBadFiles).withOutput(output).withResume(resume);
+            if (workers != null) {
+                cfg = cfg.withWorkers(workers);
+            }
+            RunOutput<?> result = run(processor, new Runner(cfg), Fileset.read(fileset));
+            out.print(RunSummary.text(result));
+            if (output != null) {
+                out.println("\noutput written to " + output.toAbsolutePath());
+            }
+            out.flush();
+            return result.failures().isEmpty() ? 0 : 3;
+        } catch (IllegalArgumentException | ProcessorException e) {
+            err.println("crema run: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static <A extends Accumulator<A>> RunOutput<A> run(Processor<A> p, Runner runner, Fileset fs) {
+        return runner.run(p, fs);
+    }
+
+    static Processor<?> instantiate(String name) {
+        Class<?> c;
+        try {
+            c = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("processor class " + name + " not found on the class path"
+                    + " (add its jar or classes folder to CREMA_CLASSPATH)");
+        }
+        if (!Processor.class.isAssignableFrom(c)) {
+            throw new IllegalArgumentException(name + " does not implement " + Processor.class.getName());
+        }
+        try {
+            Constructor<?> ctor = c.getDeclaredConstructor();
+            return (Processor<?>) ctor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(name + " needs a public no-argument constructor");
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("cannot create " + name + ": " + cause);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.crema.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.crema.cli.CremaCommand;
+import org.crema.processor.AccumulatorMap;
+import org.crema.processor.run.RunOutput;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        return new CommandLine(new CremaCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("crema.root", ".."));
+    }
+
+    @Test
+    void runsTheExampleAndWritesTheOutput(@TempDir Path dir) {
+        Path fileset = root().resolve("data/filesets/zmumu.json");
+        int code = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+                fileset.toString(), "--workers", "2", "--chunk-size", "20", "--output", dir.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("processed 80 events in 4 chunks")
+                .contains("DYJetsToLL_M50_2018 / zWindow / nominal")
+                .contains("histograms/DoubleMuon_2018/dimuonMass");
+        assertThat(Files.exists(dir.resolve("histograms.json"))).isTrue();
+        assertThat(RunOutput.read(dir, AccumulatorMap.class).config()).containsEntry("chunkSize", "20");
+
+        int again = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+                fileset.toString(), "--chunk-size", "20", "--output", dir.toString(), "--resume");
+        assertThat(again).isZero();
+        assertThat(out.toString()).contains("(0 computed, 4 from checkpoints, 0 failed)");
+    }
+
+    @Test
+    void explainsBadArguments() {
+        assertThat(run("run", "--processor", "com.example.Missing", "--fileset", "x.json")).isEqualTo(2);
+        assertThat(err.toString()).contains("processor class com.example.Missing not found on the class path")
+                .contains("CREMA_CLASSPATH");
+        assertThat(run("run", "--processor", "java.lang.String", "--fileset", "x.json")).isEqualTo(2);
+        assertThat(err.toString()).contains("does not implement org.crema.processor.Processor");
+        assertThat(run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+                "/nonexistent/fs.json")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot read fileset /nonexistent/fs.json");
+    }
+}
