@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.crema.corrections.CorrectionFileException;
-import org.crema.corrections.internal.Formula;
+import org.crema.correctionlib.formula.Formula;
+import org.crema.correctionlib.formula.FormulaSyntaxException;
 import org.crema.corrections.internal.TextFiles;
 import org.crema.corrections.text.OutOfRangePolicy;
 
@@ -110,8 +111,8 @@ public final class BTagCalibration {
         }
         Formula formula;
         try {
-            formula = Formula.compile(cells.get(10));
-        } catch (IllegalArgumentException e) {
+            formula = Formula.parse(cells.get(10), 4, Formula.Dialect.ROOT);
+        } catch (FormulaSyntaxException e) {
             throw new CorrectionFileException(source, lineNo, e.getMessage());
         }
         return new Entry(op, cells.get(1), cells.get(2), flavor, number(cells, 4, "etaMin", source, lineNo),

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.crema.corrections.CorrectionLookupException;
 import org.crema.corrections.internal.BinIndex;
-import org.crema.corrections.internal.Formula;
+import org.crema.correctionlib.formula.Formula;
 import org.crema.corrections.text.OutOfRangePolicy;
 
 /**
@@ -38,7 +38,6 @@ public final class BTagCalibrationReader {
     private static final class Table {
         final Formula[] formulas;
         final double[] constants; // NaN where the formula depends on x
-        final int registers;
         final BinIndex index;
         final boolean absEta;
         final int[] lines;
@@ -70,12 +69,9 @@ public final class BTagCalibrationReader {
             absEta = !negative;
             index = new BinIndex(min, max, n);
             constants = new double[n];
-            int regs = 1;
             for (int i = 0; i < n; i++) {
                 constants[i] = formulas[i].isConstant() ? formulas[i].constantValue() : Double.NaN;
-                regs = Math.max(regs, formulas[i].registerCount());
             }
-            registers = regs;
         }
     }
 
@@ -234,7 +230,7 @@ public final class BTagCalibrationReader {
     private static final class Scratch {
         final double[] point;
         final double[] vars = new double[4];
-        double[] registers = new double[16];
+        final Formula.Workspace workspace = new Formula.Workspace();
 
         Scratch(int dims) {
             point = new double[dims];
@@ -268,11 +264,8 @@ public final class BTagCalibrationReader {
         if (c == c) { // not NaN: a constant row, the common case of the shape method
             return c;
         }
-        if (scratch.registers.length < t.registers) {
-            scratch.registers = new double[t.registers];
-        }
         scratch.vars[0] = point.length == 3 ? discr : pt;
-        return t.formulas[r].evaluate(scratch.vars, NO_PARAMS, scratch.registers);
+        return t.formulas[r].evaluate(scratch.vars, NO_PARAMS, scratch.workspace);
     }
 
     private static final double[] NO_PARAMS = new double[0];

@@ -1,5 +1,5 @@
 /**
- * Implementation details, not exported: the TFormula compiler, the first-match bin index, the
+ * Implementation details, not exported: the first-match bin index, the
  * counter-based random numbers and file reading.
  */
 package org.crema.corrections.internal;

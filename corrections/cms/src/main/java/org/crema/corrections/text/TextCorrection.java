@@ -3,7 +3,8 @@ package org.crema.corrections.text;
 import java.util.ArrayList;
 import java.util.List;
 import org.crema.corrections.CorrectionFileException;
-import org.crema.corrections.internal.Formula;
+import org.crema.correctionlib.formula.Formula;
+import org.crema.correctionlib.formula.FormulaSyntaxException;
 
 /**
  * A parametrised correction from a JetCorrectorParameters text file: a JEC level (L1FastJet,
@@ -51,8 +52,8 @@ public final class TextCorrection {
             varInput[v] = names.indexOf(p.parVariables().get(v));
         }
         try {
-            this.formula = Formula.compile(p.formula().isEmpty() ? "1" : p.formula());
-        } catch (IllegalArgumentException e) {
+            this.formula = Formula.parse(p.formula().isEmpty() ? "1" : p.formula(), 4, Formula.Dialect.ROOT);
+        } catch (FormulaSyntaxException e) {
             throw new CorrectionFileException(p.source(), 0, "header formula: " + e.getMessage());
         }
         if (formula.variableCount() > Math.max(nVar, 0) && !formula.isConstant()) {
@@ -185,7 +186,7 @@ public final class TextCorrection {
         int[] rows = new int[BATCH];
         boolean[] missing = new boolean[BATCH];
         double[] result = new double[BATCH];
-        Formula.Scratch scratch = new Formula.Scratch();
+        Formula.Workspace scratch = new Formula.Workspace();
         boolean constant = formula.isConstant();
         for (int from = 0; from < n; from += BATCH) {
             int len = Math.min(BATCH, n - from);

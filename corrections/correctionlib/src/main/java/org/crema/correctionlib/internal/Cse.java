@@ -47,7 +47,7 @@ final class Cse {
     }
 
     private static boolean leaf(Expr e) {
-        return e instanceof Expr.Const || e instanceof Expr.Var;
+        return e instanceof Expr.Const || e instanceof Expr.Var || e instanceof Expr.Param;
     }
 
     private String key(Expr e) {
@@ -58,6 +58,7 @@ final class Cse {
         k = switch (e) {
             case Expr.Const c -> "c" + Long.toHexString(Double.doubleToRawLongBits(c.v));
             case Expr.Var v -> "v" + v.slot;
+            case Expr.Param p -> "p" + p.k;
             case Expr.Unary u -> u.op + "(" + key(u.a) + ")";
             case Expr.Binary b -> b.op + "(" + key(b.a) + "," + key(b.b) + ")";
             case Expr.Add b -> "ADD(" + key(b.a) + "," + key(b.b) + ")";

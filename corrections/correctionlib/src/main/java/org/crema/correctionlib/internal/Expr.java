@@ -1,5 +1,7 @@
 package org.crema.correctionlib.internal;
 
+import org.crema.correctionlib.formula.SpecialFunctions;
+
 /**
  * A compiled TFormula expression over primitive doubles. Trees are built by {@link FormulaParser}
  * with parameters still symbolic, then {@link #bind bound} to a parameter list, which substitutes
@@ -60,6 +62,11 @@ public abstract class Expr {
                     dst[k] = b[k] < a ? b[k] : a;
                 }
             }
+            case POW_M -> {
+                for (int k = 0; k < count; k++) {
+                    dst[k] = Math.pow(dst[k], b[k]);
+                }
+            }
             default -> {
                 for (int k = 0; k < count; k++) {
                     dst[k] = apply2(op, dst[k], b[k]);
@@ -70,9 +77,10 @@ public abstract class Expr {
 
     static void evalBinaryColumn(Op op, Expr a, Expr b, Frame f, int[] idx, int from, int count, double[] dst, int depth) {
         a.evalColumn(f, idx, from, count, dst, depth);
-        if (b instanceof Const c) {
-            // Right operand constant (parameters, literals): no scratch column needed.
-            double v = c.v;
+        boolean scalar = b instanceof Const || b instanceof Param && f.paramRows == null;
+        if (scalar) {
+            // Right operand constant (bound parameters, literals, one parameter list): no scratch column.
+            double v = b instanceof Const c ? c.v : f.params[((Param) b).k];
             switch (op) {
                 case ADD -> {
                     for (int k = 0; k < count; k++) {
@@ -92,6 +100,11 @@ public abstract class Expr {
                 case DIV -> {
                     for (int k = 0; k < count; k++) {
                         dst[k] = dst[k] / v;
+                    }
+                }
+                case POW_M -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = Math.pow(dst[k], v);
                     }
                 }
                 default -> {
@@ -157,7 +170,11 @@ public abstract class Expr {
         }
     }
 
-    /** A parameter {@code [k]}, replaced by its value on binding. */
+    /**
+     * A parameter {@code [k]}: replaced by its value when bound to a parameter list, or, when the
+     * tree is folded without one ({@code bind(null)}), read at evaluation time from the frame, either
+     * one list for all elements or one row of a column-major table per element.
+     */
     static final class Param extends Expr {
         final int k;
 
@@ -167,17 +184,32 @@ public abstract class Expr {
 
         @Override
         public double eval(Frame f, int i) {
-            throw new IllegalStateException("unbound parameter [" + k + "]");
+            int[] rows = f.paramRows;
+            return rows == null ? f.params[k] : f.paramTable[k][rows[i]];
         }
 
         @Override
         void evalColumn(Frame f, int[] idx, int from, int count, double[] dst, int depth) {
-            throw new IllegalStateException("unbound parameter [" + k + "]");
+            int[] rows = f.paramRows;
+            if (rows == null) {
+                java.util.Arrays.fill(dst, 0, count, f.params[k]);
+                return;
+            }
+            double[] column = f.paramTable[k];
+            if (idx == null) {
+                for (int j = 0; j < count; j++) {
+                    dst[j] = column[rows[from + j]];
+                }
+            } else {
+                for (int j = 0; j < count; j++) {
+                    dst[j] = column[rows[idx[from + j]]];
+                }
+            }
         }
 
         @Override
         Expr bind(double[] params) {
-            return new Const(params[k]);
+            return params == null ? this : new Const(params[k]);
         }
 
         @Override
@@ -224,12 +256,26 @@ public abstract class Expr {
 
     /** Operators and functions. */
     enum Op {
-        NEG, ADD, SUB, MUL, DIV, POW, EQ, NE, GT, LT, GE, LE, AND, OR,
-        LOG, LOG10, EXP, ERF, SQRT, ABS, COS, SIN, TAN, ACOS, ASIN, ATAN, COSH, SINH, TANH, ACOSH, ASINH, ATANH,
-        ATAN2, POWF, MAX, MIN;
+        NEG(false), ADD(true), SUB(true), MUL(true), DIV(true), POW(true), EQ(true), NE(true), GT(true), LT(true),
+        GE(true), LE(true), AND(true), OR(true),
+        LOG(false), LOG10(false), EXP(false), ERF(false), SQRT(false), ABS(false), COS(false), SIN(false), TAN(false),
+        ACOS(false), ASIN(false), ATAN(false), COSH(false), SINH(false), TANH(false), ACOSH(false), ASINH(false),
+        ATANH(false), ATAN2(true), POWF(true), MAX(true), MIN(true),
+        // ROOT dialect only (JetMET and BTV text files). The "_M" variants use java.lang.Math rather than
+        // StrictMath: the text-file corrections have always been evaluated with the JIT intrinsics, which
+        // are faster and may differ from StrictMath in the last bit, so switching would change results.
+        NOT(false), ERFC(false), FMOD(true), LOG_M(false), LOG10_M(false), EXP_M(false), COS_M(false),
+        SIN_M(false), TAN_M(false), ACOS_M(false), ASIN_M(false), ATAN_M(false), COSH_M(false), SINH_M(false),
+        TANH_M(false), POW_M(true), ATAN2_M(true);
+
+        private final boolean binary;
+
+        Op(boolean binary) {
+            this.binary = binary;
+        }
 
         boolean binary() {
-            return ordinal() >= ADD.ordinal() && ordinal() <= OR.ordinal() || ordinal() >= ATAN2.ordinal();
+            return binary;
         }
     }
 
@@ -239,7 +285,7 @@ public abstract class Expr {
             case LOG -> StrictMath.log(a);
             case LOG10 -> StrictMath.log10(a);
             case EXP -> StrictMath.exp(a);
-            case ERF -> Erf.erf(a);
+            case ERF -> SpecialFunctions.erf(a);
             case SQRT -> Math.sqrt(a);
             case ABS -> Math.abs(a);
             case COS -> StrictMath.cos(a);
@@ -254,6 +300,28 @@ public abstract class Expr {
             case ACOSH -> acosh(a);
             case ASINH -> asinh(a);
             case ATANH -> atanh(a);
+            default -> applyRoot1(op, a);
+        };
+    }
+
+    // The ROOT-dialect operators live apart so that apply1 and apply2 stay small enough for the JIT
+    // to inline them into the column loops.
+    private static double applyRoot1(Op op, double a) {
+        return switch (op) {
+            case NOT -> a == 0.0 ? 1.0 : 0.0;
+            case ERFC -> SpecialFunctions.erfc(a);
+            case LOG_M -> Math.log(a);
+            case LOG10_M -> Math.log10(a);
+            case EXP_M -> Math.exp(a);
+            case COS_M -> Math.cos(a);
+            case SIN_M -> Math.sin(a);
+            case TAN_M -> Math.tan(a);
+            case ACOS_M -> Math.acos(a);
+            case ASIN_M -> Math.asin(a);
+            case ATAN_M -> Math.atan(a);
+            case COSH_M -> Math.cosh(a);
+            case SINH_M -> Math.sinh(a);
+            case TANH_M -> Math.tanh(a);
             default -> throw new IllegalArgumentException("not a unary operator: " + op);
         };
     }
@@ -276,6 +344,15 @@ public abstract class Expr {
             case ATAN2 -> StrictMath.atan2(a, b);
             case MAX -> a < b ? b : a; // std::max
             case MIN -> b < a ? b : a; // std::min
+            default -> applyRoot2(op, a, b);
+        };
+    }
+
+    private static double applyRoot2(Op op, double a, double b) {
+        return switch (op) {
+            case FMOD -> a % b; // Java's remainder is C's fmod: truncated quotient, sign of the dividend
+            case POW_M -> Math.pow(a, b);
+            case ATAN2_M -> Math.atan2(a, b);
             default -> throw new IllegalArgumentException("not a binary operator: " + op);
         };
     }
@@ -331,8 +408,44 @@ public abstract class Expr {
         void evalColumn(Frame f, int[] idx, int from, int count, double[] dst, int depth) {
             a.evalColumn(f, idx, from, count, dst, depth);
             Op o = op;
-            for (int k = 0; k < count; k++) {
-                dst[k] = apply1(o, dst[k]);
+            // The functions of JEC parametrisations get their own loops, so the JIT sees one call per
+            // element instead of a switch.
+            switch (o) {
+                case NEG -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = -dst[k];
+                    }
+                }
+                case LOG10_M -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = Math.log10(dst[k]);
+                    }
+                }
+                case LOG_M -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = Math.log(dst[k]);
+                    }
+                }
+                case EXP_M -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = Math.exp(dst[k]);
+                    }
+                }
+                case SQRT -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = Math.sqrt(dst[k]);
+                    }
+                }
+                case ABS -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = Math.abs(dst[k]);
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < count; k++) {
+                        dst[k] = apply1(o, dst[k]);
+                    }
+                }
             }
         }
 

@@ -58,6 +58,12 @@ public final class Frame {
     /** Register columns of the formula currently evaluated column-wise. */
     double[][] activeRegisterColumns;
 
+    // Parameters of a formula evaluated without binding (see Expr.Param): one list for every element
+    // when paramRows is null, else paramTable[k][paramRows[i]].
+    double[] params;
+    double[][] paramTable;
+    int[] paramRows;
+
     /**
      * @param n number of elements
      * @param reals per slot double values (length ≥ n) or null

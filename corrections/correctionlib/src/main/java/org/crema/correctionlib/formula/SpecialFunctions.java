@@ -1,21 +1,31 @@
-package org.crema.correctionlib.internal;
+package org.crema.correctionlib.formula;
 
 /**
- * The error function, which the JDK lacks. Below |x| = 1.5 it sums the series
- * {@code erf(x) = 2/sqrt(pi) exp(-x^2) sum_n (2x^2)^n x / (1*3*...*(2n+1))}, whose terms are all
- * positive (no cancellation); above, it evaluates erfc by its continued fraction (modified Lentz)
- * and returns 1 - erfc. {@code exp(-x^2)} uses an exact split of x^2 so the result stays within a
- * few ulp of the correctly rounded value.
+ * Special functions the JDK lacks and the TFormula language needs: {@link #erf} and {@link #erfc}
+ * ({@code TMath::Erf}, {@code TMath::Erfc}). Both are pure functions of their argument, identical on
+ * every platform, and thread-safe.
+ *
+ * <p>Method: below |x| = 0.5 the Maclaurin series with the small tail summed apart from x; below
+ * 1.5 the series {@code erf(x) = 2/sqrt(pi) exp(-x^2) sum_n (2x^2)^n x / (1*3*...*(2n+1))}, whose
+ * terms are all positive (no cancellation); above, erfc by its continued fraction (modified Lentz).
+ * {@code exp(-x^2)} uses an exact split of x^2, so results stay within a few ulp of the correctly
+ * rounded value.
  */
-final class Erf {
+public final class SpecialFunctions {
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
     private static final double TWO_OVER_SQRT_PI_LO = 1.533545961316588e-17;
     private static final double ONE_OVER_SQRT_PI = 0.5641895835477563;
 
-    private Erf() {
+    private SpecialFunctions() {
     }
 
-    static double erf(double x) {
+    /**
+     * The error function {@code erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt}.
+     *
+     * @param x any value
+     * @return erf(x) in [-1, 1]; NaN for NaN, ±1 for ±infinity
+     */
+    public static double erf(double x) {
         if (Double.isNaN(x)) {
             return x;
         }
@@ -31,6 +41,24 @@ final class Erf {
             r = 1.0;
         }
         return Math.copySign(r, x);
+    }
+
+    /**
+     * The complementary error function {@code erfc(x) = 1 - erf(x)}, computed directly for large
+     * {@code x} where {@code 1 - erf(x)} would lose every significant digit.
+     *
+     * @param x any value
+     * @return erfc(x) in [0, 2]; NaN for NaN
+     */
+    public static double erfc(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        if (x >= 1.5) {
+            // Beyond 27, exp(-x^2) underflows: the result is 0 to double precision.
+            return x > 27.0 ? 0.0 : erfcFraction(x);
+        }
+        return 1.0 - erf(x);
     }
 
     /** exp(-x^2) with x^2 split into a rounded part and its exact rounding error. */
