@@ -9,6 +9,7 @@ module org.crema.processor {
     requires HdrHistogram;
     requires transitive org.crema.io;
     requires transitive org.crema.hist;
+    requires org.crema.corrections;
 
     exports org.crema.processor;
     exports org.crema.processor.run;
