@@ -291,7 +291,7 @@ public final class FourVectors {
 
     /**
      * Invariant mass of the sum of two four-vectors, element-wise: sqrt(m1² + m2² + 2(E1E2 − p1·p2)),
-     * computed in double without cancellation (see the SIMD/scalar notes in docs/performance-columnar.md).
+     * computed in double without cancellation (see the SIMD/scalar notes in docs/performance.md, "core-columnar kernels").
      *
      * @param pt1 pt of the first objects
      * @param eta1 η of the first objects

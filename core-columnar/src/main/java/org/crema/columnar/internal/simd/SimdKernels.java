@@ -13,11 +13,11 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
 
 /**
  * Vector API kernels. Inherits the scalar kernels and overrides only those with a measured win
- * (see docs/performance-columnar.md); everything else, notably per-event reductions over short
+ * (see docs/performance.md, "core-columnar kernels"); everything else, notably per-event reductions over short
  * lists, stays scalar. Each loop runs whole vectors up to {@code species.loopBound(n)} and finishes
  * the tail with the scalar rule, so results for a given element do not depend on where it falls.
  *
- * <p>Deliberately not overridden (measured no win, see docs/performance-columnar.md): element-wise
+ * <p>Deliberately not overridden (measured no win, see docs/performance.md, "core-columnar kernels"): element-wise
  * arithmetic of two float or double columns and double unary operations, which C2 already
  * auto-vectorises and which are bound by memory bandwidth; argmin/argmax, products, sorting and combinatorics, which are
  * branchy and run over a handful of objects per event.
