@@ -9,10 +9,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.crema.columnar.BoolColumn;
 import org.crema.columnar.Column;
+import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
 import org.crema.columnar.Selection;
+import org.crema.processor.nano.Electrons;
+import org.crema.processor.nano.GenJets;
+import org.crema.processor.nano.Jets;
+import org.crema.processor.nano.Muons;
+import org.crema.processor.nano.PhysicsObjects;
 
 /**
  * The events of one chunk, as a lazy columnar view: nothing is read until a column is touched, and
@@ -37,6 +43,8 @@ public final class Events {
     private final int length;
     private final Map<String, Column> cache = new HashMap<>();
     private final Map<String, ListColumn<RecordColumn>> collections = new HashMap<>();
+    private final Map<String, CrossReference> crossReferences = new HashMap<>();
+    private final Map<String, PhysicsObjects> views = new HashMap<>();
 
     private Events(Chunk chunk, ColumnSource source, Events parent, int[] selected, int length) {
         this.chunk = chunk;
@@ -292,6 +300,173 @@ public final class Events {
                     + chunk.describe());
         }
         return RecordColumn.of(fields, length);
+    }
+
+    /**
+     * Names of the NanoAOD collections of the input: every {@code X} with a counter {@code nX} and at
+     * least one {@code X_*} branch.
+     *
+     * @return collection names, sorted
+     */
+    public java.util.List<String> collectionNames() {
+        Set<String> names = source.columnNames();
+        Set<String> out = new TreeSet<>();
+        for (String n : names) {
+            int us = n.indexOf('_');
+            if (us > 0 && names.contains("n" + n.substring(0, us))) {
+                out.add(n.substring(0, us));
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /**
+     * A cross-reference from an index field, with the target collection inferred from the field's
+     * name as the NanoAOD reader does ({@code genJetIdx} → {@code GenJet}, {@code jetIdx} → {@code
+     * Jet}, {@code genPartIdxMother} → {@code GenPart}, {@code electronIdx} → {@code Electron}, …).
+     *
+     * @param collection source collection, e.g. {@code Jet}
+     * @param idxField index field of that collection, e.g. {@code genJetIdx}
+     * @return local and global indices, −1 for no match or an index outside the target event
+     * @throws NoSuchColumnException if the branch is missing or no collection matches the field name
+     */
+    public CrossReference crossReference(String collection, String idxField) {
+        String target = org.crema.nano.CrossReference.inferTarget(idxField, collectionNames());
+        if (target == null) {
+            throw new NoSuchColumnException("cannot tell which collection '" + collection + "_" + idxField
+                    + "' points into (collections: " + collectionNames()
+                    + "); use crossReference(collection, idxField, target)");
+        }
+        return crossReference(collection, idxField, target);
+    }
+
+    /**
+     * A cross-reference from an index field into a named collection. Computed once per view; works
+     * on filtered views (the indices stay per-event, so filtering events keeps them valid).
+     *
+     * @param collection source collection, e.g. {@code Jet}
+     * @param idxField index field of that collection, e.g. {@code genJetIdx}
+     * @param target the collection the index points into, e.g. {@code GenJet}
+     * @return local and global indices, −1 for no match or an index outside the target event
+     * @throws NoSuchColumnException if the index branch or the target collection is missing
+     */
+    public CrossReference crossReference(String collection, String idxField, String target) {
+        String key = collection + "\0" + idxField + "\0" + target;
+        CrossReference x = crossReferences.get(key);
+        if (x != null) {
+            return x;
+        }
+        String branch = collection + "_" + idxField;
+        if (!(column(branch) instanceof ListColumn<?> idx) || !(idx.content() instanceof PrimitiveColumn raw)) {
+            throw new NoSuchColumnException("'" + branch + "' is not a jagged index branch in " + chunk.describe());
+        }
+        int[] to = objectOffsets(target);
+        int[] so = idx.zeroBasedOffsets();
+        int[] local = new int[so[length]];
+        int[] global = new int[local.length];
+        int bad = 0;
+        int base = idx.offsets()[idx.offsetsFrom()];
+        for (int e = 0; e < length; e++) {
+            int n = to[e + 1] - to[e];
+            for (int j = so[e]; j < so[e + 1]; j++) {
+                long k = raw.getLong(base + j);
+                if (k >= 0 && k < n) {
+                    local[j] = (int) k;
+                    global[j] = to[e] + (int) k;
+                } else {
+                    // −1 is NanoAOD's "no match"; anything else out of range points at an object the
+                    // file did not keep, which must not be dereferenced either
+                    local[j] = -1;
+                    global[j] = -1;
+                    bad += k == -1 ? 0 : 1;
+                }
+            }
+        }
+        x = new CrossReference(collection, idxField, target, ListColumn.ofTrusted(so, IntColumn.of(local)),
+                ListColumn.ofTrusted(so, IntColumn.of(global)), bad);
+        crossReferences.put(key, x);
+        return x;
+    }
+
+    /**
+     * The number of objects of a collection per event.
+     *
+     * @param name collection name, e.g. {@code Jet}
+     * @return per event, the counter {@code nName} when present, otherwise the list lengths of the
+     *     collection's first jagged branch
+     * @throws NoSuchColumnException if there is neither
+     */
+    public IntColumn counts(String name) {
+        int[] o = objectOffsets(name);
+        int[] c = new int[length];
+        for (int e = 0; e < length; e++) {
+            c[e] = o[e + 1] - o[e];
+        }
+        return IntColumn.of(c);
+    }
+
+    private int[] objectOffsets(String name) {
+        String counter = "n" + name;
+        if (has(counter) && column(counter) instanceof PrimitiveColumn counts && !(counts instanceof BoolColumn)) {
+            int[] off = new int[length + 1];
+            for (int e = 0; e < length; e++) {
+                long c = counts.getLong(e);
+                if (c < 0 || off[e] + c > Integer.MAX_VALUE) {
+                    throw new InputReadException(chunk.describe() + ": counter '" + counter + "' must be in [0, 2^31) "
+                            + "in total, got " + c + " at entry " + e, null);
+                }
+                off[e + 1] = off[e] + (int) c;
+            }
+            return off;
+        }
+        for (String col : new TreeSet<>(source.columnNames())) {
+            if (col.startsWith(name + "_") && column(col) instanceof ListColumn<?> list) {
+                return list.zeroBasedOffsets();
+            }
+        }
+        throw new NoSuchColumnException("no collection '" + name + "' (no counter '" + counter + "' and no jagged '"
+                + name + "_*' branch) in " + chunk.describe());
+    }
+
+    /**
+     * A typed view of any collection, created once per events view.
+     *
+     * @param name collection name, e.g. {@code Photon}
+     * @return the view of all its objects
+     */
+    public PhysicsObjects objects(String name) {
+        return view(name, () -> PhysicsObjects.of(this, name), PhysicsObjects.class);
+    }
+
+    /** @return the {@code Jet} collection as a typed view (created once per events view) */
+    public Jets jets() {
+        return view("Jet", () -> Jets.of(this), Jets.class);
+    }
+
+    /** @return the {@code Muon} collection as a typed view (created once per events view) */
+    public Muons muons() {
+        return view("Muon", () -> Muons.of(this), Muons.class);
+    }
+
+    /** @return the {@code Electron} collection as a typed view (created once per events view) */
+    public Electrons electrons() {
+        return view("Electron", () -> Electrons.of(this), Electrons.class);
+    }
+
+    /** @return the {@code GenJet} collection as a typed view (created once per events view) */
+    public GenJets genJets() {
+        return view("GenJet", () -> GenJets.of(this), GenJets.class);
+    }
+
+    private <V extends PhysicsObjects> V view(String name, java.util.function.Supplier<V> create, Class<V> type) {
+        // one view per collection, so fields are read and converted once: objects("Jet") returns the
+        // Jets view if there is one, and jets() replaces a generic view of "Jet" by a typed one
+        PhysicsObjects v = views.get(name);
+        if (!type.isInstance(v)) {
+            v = create.get();
+            views.put(name, v);
+        }
+        return type.cast(v);
     }
 
     /**
