@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.crema.columnar.BoolColumn;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
-import org.crema.columnar.Kinematics;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.Masks;
 import org.crema.columnar.Selection;
@@ -20,7 +19,7 @@ import org.crema.columnar.Selection;
  * ListColumn<FloatColumn> response = Arith.div(jets.pt(), gen.pt()); // NaN where unmatched
  * }</pre>
  */
-public final class Matched implements Kinematics {
+public final class Matched implements NanoKinematics {
     private final ListColumn<IntColumn> index;
     private final PhysicsObjects target;
 
@@ -76,23 +75,7 @@ public final class Matched implements Kinematics {
         return ListColumn.ofTrusted(index.zeroBasedOffsets(), IntColumn.of(out));
     }
 
-    @Override
-    public ListColumn<FloatColumn> pt() {
-        return floats("pt");
-    }
 
-    @Override
-    public ListColumn<FloatColumn> eta() {
-        return floats("eta");
-    }
 
-    @Override
-    public ListColumn<FloatColumn> phi() {
-        return floats("phi");
-    }
 
-    @Override
-    public ListColumn<FloatColumn> mass() {
-        return floats("mass");
-    }
 }

@@ -8,7 +8,6 @@ import org.crema.columnar.BoolColumn;
 import org.crema.columnar.Column;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
-import org.crema.columnar.Kinematics;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.Reductions;
@@ -35,7 +34,7 @@ import org.crema.processor.NoSuchColumnException;
  * ListColumn<FloatColumn> pt = photons.filter(Masks.gt(photons.pt(), 20f)).pt();
  * }</pre>
  */
-public class PhysicsObjects implements Kinematics {
+public class PhysicsObjects implements NanoKinematics {
     private final Events events;
     private final String name;
     private final PhysicsObjects parent;
@@ -296,25 +295,9 @@ public class PhysicsObjects implements Kinematics {
         return new Matched(index(idxField, target.name), target);
     }
 
-    @Override
-    public ListColumn<FloatColumn> pt() {
-        return floats("pt");
-    }
 
-    @Override
-    public ListColumn<FloatColumn> eta() {
-        return floats("eta");
-    }
 
-    @Override
-    public ListColumn<FloatColumn> phi() {
-        return floats("phi");
-    }
 
-    @Override
-    public ListColumn<FloatColumn> mass() {
-        return floats("mass");
-    }
 
     /**
      * A snapshot of one object's kinematics, for debugging only.
