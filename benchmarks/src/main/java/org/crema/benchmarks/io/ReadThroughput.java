@@ -1,8 +1,5 @@
 package org.crema.benchmarks.io;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.crema.benchmarks.HeapPeak;
 import org.crema.io.BranchInfo;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
@@ -65,7 +63,7 @@ public final class ReadThroughput {
     }
 
     private static void run(Path file, List<String> prefixes, int iterations, int threads) throws Exception {
-        resetPeaks();
+        HeapPeak.reset();
         try (RootFile rf = RootFile.open(file)) {
             Tree tree = rf.tree("Events");
             List<String> branches = new ArrayList<>();
@@ -109,7 +107,7 @@ public final class ReadThroughput {
                 pool.shutdown();
             }
             System.out.printf(Locale.ROOT, "%-22s %d branches, %d events, %.1f MB uncompressed, peak heap %.0f MB%n%n",
-                    name, branches.size(), n, bytes / 1e6, peakHeap() / 1e6);
+                    name, branches.size(), n, bytes / 1e6, HeapPeak.bytes() / 1e6);
         }
     }
 
@@ -124,24 +122,5 @@ public final class ReadThroughput {
 
     private static double best(double[] times) {
         return Arrays.stream(times).min().orElseThrow();
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

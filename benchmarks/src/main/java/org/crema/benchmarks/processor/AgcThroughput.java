@@ -1,18 +1,12 @@
 package org.crema.benchmarks.processor;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.crema.benchmarks.HeapPeak;
 import org.crema.processor.AccumulatorMap;
-import org.crema.processor.DatasetInfo;
 import org.crema.processor.examples.TtbarAgcProcessor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
@@ -73,14 +67,7 @@ public final class AgcThroughput {
                     + "; run from the repository root or pass --corrections DIR");
             System.exit(2);
         }
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < copies; i++) {
-            files.add(file.toAbsolutePath().toString());
-        }
-        Map<String, Fileset.Dataset> ds = new LinkedHashMap<>();
-        DatasetInfo info = new DatasetInfo("ttbar", "ttbar", "2022", true, 923.6, "", Map.of());
-        ds.put("ttbar", new Fileset.Dataset(info, files, files.stream().map(f -> "Events").toList()));
-        Fileset fileset = new Fileset(null, ds);
+        Fileset fileset = RepeatedFileset.of("ttbar", "2022", 923.6, file, copies);
         int cores = Runtime.getRuntime().availableProcessors();
 
         System.out.printf(Locale.ROOT, "input %s x %d, chunk size %d, %d cores, %d runs after 1 warm-up; "
@@ -98,7 +85,7 @@ public final class AgcThroughput {
         double[] rate = new double[runs];
         double[] perCore = new double[runs];
         long events = 0;
-        resetPeaks();
+        HeapPeak.reset();
         for (int r = 0; r < runs; r++) {
             // A fresh processor per run: loading the correction files is part of every run.
             TtbarAgcProcessor p = new TtbarAgcProcessor(corrections, jes);
@@ -111,25 +98,6 @@ public final class AgcThroughput {
         Arrays.sort(perCore);
         System.out.printf(Locale.ROOT, "%-8s workers=%d: %d events, %.0f events/s (median; min %.0f, max %.0f), "
                 + "%.0f events/s per core, peak heap %.0f MiB%n", label, cfg.workers(), events, rate[runs / 2],
-                rate[0], rate[runs - 1], perCore[runs / 2], peakHeap() / (1024.0 * 1024.0));
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
+                rate[0], rate[runs - 1], perCore[runs / 2], HeapPeak.bytes() / (1024.0 * 1024.0));
     }
 }

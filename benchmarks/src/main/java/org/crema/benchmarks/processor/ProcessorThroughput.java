@@ -2,14 +2,9 @@ package org.crema.benchmarks.processor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.crema.processor.AccumulatorMap;
-import org.crema.processor.DatasetInfo;
 import org.crema.processor.examples.ZMuMuProcessor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
@@ -58,14 +53,7 @@ public final class ProcessorThroughput {
             System.err.println("no input file " + file.toAbsolutePath() + "; run from the repository root or pass FILE");
             System.exit(2);
         }
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < copies; i++) {
-            files.add(file.toAbsolutePath().toString());
-        }
-        Map<String, Fileset.Dataset> ds = new LinkedHashMap<>();
-        DatasetInfo info = new DatasetInfo("bench", "bench", "2018", true, 1.0, "", Map.of());
-        ds.put("bench", new Fileset.Dataset(info, files, files.stream().map(f -> "Events").toList()));
-        Fileset fileset = new Fileset(null, ds);
+        Fileset fileset = RepeatedFileset.of("bench", "2018", 1.0, file, copies);
         int cores = Runtime.getRuntime().availableProcessors();
 
         System.out.printf(Locale.ROOT, "input %s x %d, chunk size %d, %d cores, %d runs after 1 warm-up%n", file,
