@@ -12,4 +12,5 @@ module org.crema.cli {
     opens org.crema.cli.hist to info.picocli;
     opens org.crema.cli.io to info.picocli;
     opens org.crema.cli.corrections to info.picocli;
+    opens org.crema.cli.startup to info.picocli;
 }
