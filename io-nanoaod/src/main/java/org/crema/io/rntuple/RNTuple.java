@@ -1,7 +1,9 @@
 package org.crema.io.rntuple;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.crema.columnar.BoolColumn;
@@ -51,6 +53,28 @@ public final class RNTuple {
     private final List<FieldInfo> fields;
     private final List<FieldInfo> leaves;
     private final List<ClusterInfo> clusters;
+    // The members of a collection share its index column: reading Jet._0.pt, Jet._0.eta, ... for
+    // the same range would decode the same offsets once per member. A few recent results are kept.
+    private final Map<OffsetsKey, Offsets> recentOffsets = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OffsetsKey, Offsets> eldest) {
+            return size() > 16;
+        }
+    };
+
+    private record OffsetsKey(int column, long from, long to) {
+    }
+
+    /**
+     * Offsets of an entry range, shared read-only between list columns.
+     *
+     * @param offsets zero-based offsets, {@code to - from + 1}
+     * @param localStart the first entry's first item counted from the start of its cluster
+     */
+    private record Offsets(int[] offsets, long localStart) {
+    }
 
     RNTuple(NTupleDescriptor descriptor, PageSource pages, NTupleContext context) {
         this.descriptor = descriptor;
@@ -189,7 +213,7 @@ public final class RNTuple {
         NTupleContext where = context.withField(leaf.name());
         try {
             if (leaf.cardinality()) {
-                int[] offsets = offsets(leaf.valueColumn(), from, to, executor, where);
+                int[] offsets = offsets(leaf.valueColumn(), from, to, executor, where).offsets();
                 int n = offsets.length - 1;
                 if (leaf.elementType() == ElementType.UINT64) {
                     long[] counts = new long[n];
@@ -209,8 +233,9 @@ public final class RNTuple {
                 Object values = pages.read(value.physicalId(), value.type(), from, to, executor, where);
                 return column(values, value.type(), leaf.elementType(), where);
             }
-            int[] offsets = offsets(leaf.indexColumn(), from, to, executor, where);
-            long first = from == to ? 0 : firstElement(leaf.indexColumn(), value, from, where);
+            Offsets o = offsets(leaf.indexColumn(), from, to, executor, where);
+            int[] offsets = o.offsets();
+            long first = from == to ? 0 : firstElement(value, from) + o.localStart();
             Object values = pages.read(value.physicalId(), value.type(), first, first + offsets[offsets.length - 1],
                     executor, where);
             return ListColumn.ofTrusted(offsets, column(values, value.type(), leaf.elementType(), where));
@@ -265,7 +290,7 @@ public final class RNTuple {
             throw where.unsupported("offsets of a collection nested in another collection");
         }
         checkRange(from, to);
-        return offsets(index, from, to, executor, where);
+        return offsets(index, from, to, executor, where).offsets().clone();
     }
 
     /**
@@ -318,20 +343,37 @@ public final class RNTuple {
         }
     }
 
+    /** Offsets of entries [from, to) of an index column, from the recent results when possible. */
+    private Offsets offsets(ColumnDescriptor index, long from, long to, Executor executor, NTupleContext where) {
+        OffsetsKey key = new OffsetsKey(index.physicalId(), from, to);
+        synchronized (recentOffsets) {
+            Offsets cached = recentOffsets.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Offsets o = decodeOffsets(index, from, to, executor, where);
+        synchronized (recentOffsets) {
+            recentOffsets.put(key, o);
+        }
+        return o;
+    }
+
     /**
      * Offsets of entries [from, to) from an index column whose values count items from the start of
      * each cluster: every cluster restarts at zero, so a cluster's first entry begins at item 0.
      */
-    private int[] offsets(ColumnDescriptor index, long from, long to, Executor executor, NTupleContext where) {
+    private Offsets decodeOffsets(ColumnDescriptor index, long from, long to, Executor executor, NTupleContext where) {
         int n = (int) (to - from);
         int[] out = new int[n + 1];
         if (n == 0) {
-            return out;
+            return new Offsets(out, 0);
         }
         long idxFrom = from > 0 ? from - 1 : 0;
         long[] idx = (long[]) pages.read(index.physicalId(), index.type(), idxFrom, to, executor, where);
         List<ClusterDescriptor> cl = descriptor.clusters();
         int c = clusterOf(from);
+        long localStart = from == cl.get(c).firstEntry() ? 0 : idx[(int) (from - 1 - idxFrom)];
         long total = 0;
         for (long e = from; e < to; e++) {
             while (e >= cl.get(c).firstEntry() + cl.get(c).entries()) {
@@ -349,19 +391,14 @@ public final class RNTuple {
             }
             out[(int) (e - from + 1)] = (int) total;
         }
-        return out;
+        return new Offsets(out, localStart);
     }
 
-    /** The item column's element index of entry {@code from}'s first item. */
-    private long firstElement(ColumnDescriptor index, ColumnDescriptor value, long from, NTupleContext where) {
+    /** The item column's element index of the first item of entry {@code from}'s cluster. */
+    private long firstElement(ColumnDescriptor value, long from) {
         ClusterDescriptor c = descriptor.clusters().get(clusterOf(from));
         PageRange r = c.column(value.physicalId());
-        long base = r == null ? 0 : r.firstElement();
-        if (from == c.firstEntry()) {
-            return base;
-        }
-        long[] prev = (long[]) pages.read(index.physicalId(), index.type(), from - 1, from, null, where);
-        return base + prev[0];
+        return r == null ? 0 : r.firstElement();
     }
 
     private int clusterOf(long entry) {
