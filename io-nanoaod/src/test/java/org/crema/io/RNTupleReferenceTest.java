@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.crema.io.rntuple.ClusterInfo;
+import org.crema.io.rntuple.ColumnInfo;
 import org.crema.io.rntuple.FieldInfo;
 import org.crema.io.rntuple.RNTuple;
 import org.crema.io.rntuple.RNTupleReader;
@@ -97,6 +98,26 @@ class RNTupleReferenceTest {
         check(problems, n + " clusterEntries", clusterEntries, nt.clusters().stream().map(ClusterInfo::entries).toList());
         check(problems, n + " nFields", ref.get("nFields").asInt(), nt.fields().size());
         check(problems, n + " nLeafFields", ref.get("nLeafFields").asInt(), nt.leafFields().size());
+        Map<String, Integer> columnTypes = new java.util.TreeMap<>();
+        int physical = 0;
+        int alias = 0;
+        for (FieldInfo f : nt.fields()) {
+            for (ColumnInfo c : f.columns()) {
+                if (c.alias()) {
+                    alias++;
+                } else {
+                    physical++;
+                    columnTypes.merge(c.type(), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Integer> refTypes = new java.util.TreeMap<>();
+        ref.get("columnTypes").fields().forEachRemaining(e -> refTypes.put(e.getKey(), e.getValue().asInt()));
+        check(problems, n + " nColumns", ref.get("nColumns").asInt(), physical);
+        check(problems, n + " nAliasColumns", ref.get("nAliasColumns").asInt(), alias);
+        check(problems, n + " columnTypes", refTypes, columnTypes);
+        check(problems, n + " nProjectedFields", ref.get("nProjectedFields").asInt(),
+                (int) nt.fields().stream().filter(FieldInfo::projected).count());
         List<String> refOrder = new ArrayList<>();
         ref.get("fields").forEach(f -> refOrder.add(f.get("name").asText()));
         check(problems, n + " leaf field order", refOrder, nt.leafFields().stream().map(FieldInfo::name).toList());
