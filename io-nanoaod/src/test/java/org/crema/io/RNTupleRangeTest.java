@@ -11,6 +11,8 @@ import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.LongColumn;
+import java.util.List;
+import org.crema.io.rntuple.BranchNames;
 import org.crema.io.rntuple.ClusterInfo;
 import org.crema.io.rntuple.FieldInfo;
 import org.crema.io.rntuple.RNTuple;
@@ -95,6 +97,33 @@ class RNTupleRangeTest {
                     .isEqualTo(((LongColumn) t.read("event", 0, 200)).toArray());
             assertThat(((FloatColumn) nt.read("MET.pt", 0, 200)).toArray())
                     .isEqualTo(((FloatColumn) t.read("MET_pt", 0, 200)).toArray());
+        }
+    }
+
+    @Test
+    void branchNamesReadLikeTheTTree() {
+        Path tree = TestData.shared().resolve("nanoaod/nano_dy.root");
+        Assumptions.assumeTrue(Files.exists(tree), "shared TTree sample " + tree + " is absent");
+        try (RootFile rf = RootFile.open(tree);
+                RNTupleReader cmssw = RNTupleReader.open(sample("nano_dy_zstd5.root"));
+                RNTupleReader importer = RNTupleReader.open(sample("root-written/nano_dy_rntuple.root"))) {
+            Tree t = rf.tree("Events");
+            for (RNTupleReader reader : List.of(cmssw, importer)) {
+                RNTuple nt = reader.ntuple("Events");
+                BranchNames names = BranchNames.of(nt);
+                for (String b : List.of("Jet_pt", "nJet", "Muon_charge", "MET_pt", "HLT_IsoMu24", "event", "PSWeight",
+                        "nPSWeight", "Electron_cutBased")) {
+                    Column expected = t.read(b, 0, t.entries());
+                    Column actual = names.read(b, 0, nt.entries(), null);
+                    assertThat(actual.length()).as(b).isEqualTo(expected.length());
+                    for (int i = 0; i < expected.length(); i++) {
+                        assertThat(element(actual, i)).as(reader + " " + b + " entry " + i)
+                                .isEqualTo(element(expected, i));
+                    }
+                }
+                assertThat(names.fields()).containsEntry("Jet_pt",
+                        reader == cmssw ? "Jet._0.pt" : "_collection10._0.Jet_pt");
+            }
         }
     }
 
