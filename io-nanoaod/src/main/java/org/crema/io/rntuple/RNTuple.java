@@ -68,12 +68,16 @@ public final class RNTuple {
     }
 
     /**
-     * Offsets of an entry range, shared read-only between list columns.
+     * Offsets of an entry range, shared read-only between list columns, and where the range's items
+     * lie in each cluster it touches.
      *
      * @param offsets zero-based offsets, {@code to - from + 1}
-     * @param localStart the first entry's first item counted from the start of its cluster
+     * @param clusters index (in entry order) of each cluster the range touches
+     * @param localStart first item of the range in each of those clusters, counted from the cluster's first item
+     * @param localEnd end item of the range in each of those clusters
+     * @param destStart position of each cluster's first item of the range in the result
      */
-    private record Offsets(int[] offsets, long localStart) {
+    private record Offsets(int[] offsets, int[] clusters, long[] localStart, long[] localEnd, int[] destStart) {
     }
 
     RNTuple(NTupleDescriptor descriptor, PageSource pages, NTupleContext context) {
@@ -235,9 +239,19 @@ public final class RNTuple {
             }
             Offsets o = offsets(leaf.indexColumn(), from, to, executor, where);
             int[] offsets = o.offsets();
-            long first = from == to ? 0 : firstElement(value, from) + o.localStart();
-            Object values = pages.read(value.physicalId(), value.type(), first, first + offsets[offsets.length - 1],
-                    executor, where);
+            // Each cluster's items are located through the value column's own element offset in that
+            // cluster; a cluster where the (deferred) column has no pages reads as zeros.
+            int k = o.clusters().length;
+            long[] segFrom = new long[k];
+            long[] segTo = new long[k];
+            for (int i = 0; i < k; i++) {
+                PageRange r = descriptor.clusters().get(o.clusters()[i]).column(value.physicalId());
+                long base = r == null || r.suppressed() ? -1 : r.firstElement();
+                segFrom[i] = base < 0 ? 0 : base + o.localStart()[i];
+                segTo[i] = base < 0 ? 0 : base + o.localEnd()[i];
+            }
+            Object values = pages.read(value.physicalId(), value.type(), segFrom, segTo, o.destStart(),
+                    offsets[offsets.length - 1], executor, where);
             return ListColumn.ofTrusted(offsets, column(values, value.type(), leaf.elementType(), where));
         } catch (RootException e) {
             throw e;
@@ -367,38 +381,46 @@ public final class RNTuple {
         int n = (int) (to - from);
         int[] out = new int[n + 1];
         if (n == 0) {
-            return new Offsets(out, 0);
+            return new Offsets(out, new int[0], new long[0], new long[0], new int[0]);
         }
         long idxFrom = from > 0 ? from - 1 : 0;
         long[] idx = (long[]) pages.read(index.physicalId(), index.type(), idxFrom, to, executor, where);
         List<ClusterDescriptor> cl = descriptor.clusters();
-        int c = clusterOf(from);
-        long localStart = from == cl.get(c).firstEntry() ? 0 : idx[(int) (from - 1 - idxFrom)];
+        int first = clusterOf(from);
+        int last = clusterOf(to - 1);
+        int k = last - first + 1;
+        int[] clusters = new int[k];
+        long[] localStart = new long[k];
+        long[] localEnd = new long[k];
+        int[] destStart = new int[k];
+        int c = first;
         long total = 0;
         for (long e = from; e < to; e++) {
+            boolean clusterStart = e == cl.get(c).firstEntry();
             while (e >= cl.get(c).firstEntry() + cl.get(c).entries()) {
                 c++;
+                clusterStart = true;
             }
-            long start = e == cl.get(c).firstEntry() ? 0 : idx[(int) (e - 1 - idxFrom)];
+            long start = clusterStart ? 0 : idx[(int) (e - 1 - idxFrom)];
             long end = idx[(int) (e - idxFrom)];
             if (end < start) {
                 throw where.withColumn(index.physicalId()).format("offsets decrease at entry " + e + ": " + start
                         + " then " + end + " (corrupt index column)");
             }
+            if (e == from || clusterStart) {
+                int s = c - first;
+                clusters[s] = c;
+                localStart[s] = start;
+                destStart[s] = (int) total;
+            }
+            localEnd[c - first] = end;
             total += end - start;
             if (total > Integer.MAX_VALUE - 8) {
                 throw where.format("more than 2^31 items in entries [" + from + ", " + to + "); read a smaller range");
             }
             out[(int) (e - from + 1)] = (int) total;
         }
-        return new Offsets(out, localStart);
-    }
-
-    /** The item column's element index of the first item of entry {@code from}'s cluster. */
-    private long firstElement(ColumnDescriptor value, long from) {
-        ClusterDescriptor c = descriptor.clusters().get(clusterOf(from));
-        PageRange r = c.column(value.physicalId());
-        return r == null ? 0 : r.firstElement();
+        return new Offsets(out, clusters, localStart, localEnd, destStart);
     }
 
     private int clusterOf(long entry) {

@@ -55,48 +55,42 @@ public final class PageSource {
      * @return an array of the type's storage kind with {@code to - from} elements
      */
     public Object read(int physicalId, ColumnType type, long from, long to, Executor executor, NTupleContext where) {
+        long n = to - from;
+        if (n < 0 || n > Integer.MAX_VALUE - 8) {
+            throw where.withColumn(physicalId).format("cannot read " + n + " elements at once (range [" + from + ", "
+                    + to + "))");
+        }
+        return read(physicalId, type, new long[] {from}, new long[] {to}, new int[] {0}, (int) n, executor, where);
+    }
+
+    /**
+     * Reads several ranges of column elements into one array: range {@code k} is {@code [from[k],
+     * to[k])} and goes to {@code destOff[k]}. A collection's items of consecutive clusters are such
+     * ranges, each counted from its own cluster's first element.
+     *
+     * @param physicalId column id
+     * @param type the column's type
+     * @param from first element of each range
+     * @param to end element of each range
+     * @param destOff where each range goes in the result
+     * @param length length of the result
+     * @param executor decodes pages in parallel when not null
+     * @param where context naming file, ntuple and field
+     * @return an array of the type's storage kind; elements no page covers are zero
+     */
+    public Object read(int physicalId, ColumnType type, long[] from, long[] to, int[] destOff, int length,
+            Executor executor, NTupleContext where) {
         NTupleContext at = where.withColumn(physicalId);
         if (type == null || type.storage() == ColumnType.Storage.NONE || type.bits() < 0) {
             throw at.unsupported("column type " + (type == null ? "unknown" : type.specName()) + " cannot be read");
         }
-        long n = to - from;
-        if (n < 0 || n > Integer.MAX_VALUE - 8) {
-            throw at.format("cannot read " + n + " elements at once (range [" + from + ", " + to + "))");
-        }
-        Object dest = PageDecoder.newArray(type.storage(), (int) n);
-        if (n == 0) {
-            return dest;
-        }
+        Object dest = PageDecoder.newArray(type.storage(), length);
         List<Piece> pieces = new ArrayList<>();
-        for (ClusterDescriptor c : descriptor.clusters()) {
-            PageRange r = c.column(physicalId);
-            if (r == null || r.elementCount() == 0) {
-                continue;
+        for (int k = 0; k < from.length; k++) {
+            if (to[k] - from[k] > length - destOff[k] || to[k] < from[k]) {
+                throw at.format("range [" + from[k] + ", " + to[k] + ") does not fit at " + destOff[k] + " of " + length);
             }
-            if (r.suppressed()) {
-                throw at.unsupported("column is suppressed in cluster " + c.id()
-                        + " (an alternative column representation is active there)");
-            }
-            long lo = Math.max(from, r.firstElement());
-            long hi = Math.min(to, r.firstElement() + r.elementCount());
-            if (lo >= hi) {
-                continue;
-            }
-            long local = lo - r.firstElement();
-            int page = r.pageOf(local);
-            while (local < hi - r.firstElement()) {
-                long pageStart = r.pageStart(page);
-                int inPage = (int) (local - pageStart);
-                int count = (int) Math.min(r.elements(page) - inPage, hi - r.firstElement() - local);
-                if (count > 0) {
-                    pieces.add(new Piece(c, r, page, inPage, count, (int) (r.firstElement() + local - from)));
-                }
-                local += count;
-                page++;
-                if (page >= r.pageCount()) {
-                    break;
-                }
-            }
+            plan(physicalId, from[k], to[k], destOff[k], pieces, at);
         }
         if (executor == null || pieces.size() < 2) {
             for (Piece p : pieces) {
@@ -118,6 +112,38 @@ public final class PageSource {
             }
         }
         return dest;
+    }
+
+    private void plan(int physicalId, long from, long to, int destBase, List<Piece> pieces, NTupleContext at) {
+        if (from >= to) {
+            return;
+        }
+        for (ClusterDescriptor c : descriptor.clusters()) {
+            PageRange r = c.column(physicalId);
+            if (r == null || r.elementCount() == 0) {
+                continue;
+            }
+            if (r.suppressed()) {
+                throw at.unsupported("column is suppressed in cluster " + c.id()
+                        + " (an alternative column representation is active there)");
+            }
+            long lo = Math.max(from, r.firstElement());
+            long hi = Math.min(to, r.firstElement() + r.elementCount());
+            if (lo >= hi) {
+                continue;
+            }
+            long local = lo - r.firstElement();
+            int page = r.pageOf(local);
+            while (local < hi - r.firstElement() && page < r.pageCount()) {
+                int inPage = (int) (local - r.pageStart(page));
+                int count = (int) Math.min(r.elements(page) - inPage, hi - r.firstElement() - local);
+                if (count > 0) {
+                    pieces.add(new Piece(c, r, page, inPage, count, destBase + (int) (r.firstElement() + local - from)));
+                }
+                local += count;
+                page++;
+            }
+        }
     }
 
     private void decodePiece(Piece p, ColumnType type, Object dest, NTupleContext column) {
