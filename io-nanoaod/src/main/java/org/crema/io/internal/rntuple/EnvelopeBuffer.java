@@ -36,7 +36,7 @@ public final class EnvelopeBuffer {
 
     /** @param p new position (a frame's end) */
     public void seek(int p) {
-        if (p < pos - (1 << 30) || p > limit) {
+        if (p < 0 || p > limit) {
             throw error("frame end " + p + " lies beyond the envelope's " + limit + " bytes");
         }
         pos = p;

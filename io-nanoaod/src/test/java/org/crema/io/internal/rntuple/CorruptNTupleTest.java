@@ -30,6 +30,13 @@ class CorruptNTupleTest {
     @TempDir
     Path tmp;
 
+    private final java.util.List<RNTupleReader> opened = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeReaders() {
+        opened.forEach(RNTupleReader::close);
+    }
+
     private static Path sample(String name) {
         Path p = TestData.shared().resolve("rntuple").resolve(name);
         Assumptions.assumeTrue(Files.exists(p), "shared RNTuple sample " + p + " is absent");
@@ -64,8 +71,9 @@ class CorruptNTupleTest {
         Files.write(file, b);
     }
 
-    private static RNTuple open(Path file) {
+    private RNTuple open(Path file) {
         RNTupleReader r = RNTupleReader.open(file);
+        opened.add(r);
         return r.ntuple("Events");
     }
 
