@@ -10,4 +10,5 @@ module org.crema.io {
 
     exports org.crema.io;
     exports org.crema.nano;
+    exports org.crema.io.rntuple;
 }
