@@ -40,11 +40,19 @@ import org.crema.processor.internal.Progress;
  *       atomically to the output folder.</li>
  * </ol>
  *
+ * <p><b>Before any event is read</b> each dataset's {@code isMC} is resolved from its files
+ * ({@code genWeight} present: simulation) and, for an {@link AnalysisProcessor}, every simulated dataset
+ * must be normalisable (cross-section and luminosity known) unless the run allows unnormalised output.
+ *
  * <p><b>Failures.</b> A file that cannot be opened or a chunk whose input cannot be read stops the run
  * with a {@link ChunkFailedException} naming the dataset, file, entry range and cause — unless
  * {@code skipBadFiles} is set, in which case it is recorded in {@link RunOutput#failures()} and the
  * run continues (a later {@code resume} retries it). An exception from the processor's own code always
- * stops the run.
+ * stops the run; so does a worker running out of memory, with a message naming the chunk, the heap and
+ * what to change.
+ *
+ * <p><b>Output folder.</b> A run locks it (a second run into it is refused), removes its previous
+ * results before reading events, and publishes the new ones as one unit ({@link RunOutput#write}).
  *
  * <pre>{@code
  * RunOutput<AccumulatorMap> out = new Runner(RunConfig.defaults().withOutput(Path.of("out")))
