@@ -92,8 +92,11 @@ public record RunOutput<A extends Accumulator<A>>(A result, Map<String, DatasetI
      * @param dir output folder
      */
     public void write(Path dir) {
-        write(dir, f -> { });
+        write(dir, afterEachFile);
     }
+
+    /** Called after each file {@link #write} publishes; tests use it to kill a run at the final write. */
+    static volatile WriteStep afterEachFile = f -> { };
 
     void write(Path dir, WriteStep step) {
         try {
