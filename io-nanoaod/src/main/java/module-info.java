@@ -9,5 +9,6 @@ module org.crema.io {
     requires aircompressor;
 
     exports org.crema.io;
+    exports org.crema.io.write;
     exports org.crema.nano;
 }
