@@ -86,6 +86,10 @@ public final class RootWriter implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                // Temporary files are owner-only; the finished file gets the usual rw-r--r--.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             FileBuilder b = new FileBuilder(temp, abs.getFileName().toString(), compression.code(), reproducible);
             return new RootWriter(abs, temp, b);
         } catch (IOException | RuntimeException e) {
