@@ -170,6 +170,39 @@ public final class RootWriter implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Writes a NanoAOD {@code Runs} tree ({@code run/i}, {@code genEventCount/L},
+     * {@code genEventSumw/D}, {@code genEventSumw2/D}), one entry per run.
+     *
+     * @param runs the sums per run
+     * @return this writer
+     */
+    public RootWriter runs(java.util.List<RunSums> runs) {
+        int n = runs.size();
+        int[] run = new int[n];
+        long[] count = new long[n];
+        double[] sumw = new double[n];
+        double[] sumw2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            RunSums r = runs.get(i);
+            run[i] = (int) r.run();
+            count[i] = r.genEventCount();
+            sumw[i] = r.genEventSumw();
+            sumw2[i] = r.genEventSumw2();
+        }
+        TreeWriter t = tree("Runs", "Runs", List.of(BranchSpec.flat("run", LeafType.UINT),
+                BranchSpec.flat("genEventCount", LeafType.LONG64).withTitle("event count"),
+                BranchSpec.flat("genEventSumw", LeafType.DOUBLE).withTitle("sum of gen weights"),
+                BranchSpec.flat("genEventSumw2", LeafType.DOUBLE).withTitle("sum of gen (weight^2)")));
+        if (n > 0) {
+            t.append(java.util.Map.of("run", org.crema.columnar.IntColumn.ofUnsigned(run),
+                    "genEventCount", org.crema.columnar.LongColumn.of(count),
+                    "genEventSumw", org.crema.columnar.DoubleColumn.of(sumw),
+                    "genEventSumw2", org.crema.columnar.DoubleColumn.of(sumw2)));
+        }
+        return this;
+    }
+
     private static String[] split(String path) {
         Objects.requireNonNull(path, "path");
         int slash = path.lastIndexOf('/');
