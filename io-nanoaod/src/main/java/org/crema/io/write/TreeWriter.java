@@ -324,7 +324,7 @@ public final class TreeWriter {
                 data.array(), data.length());
         s.bytes.add(new int[] {(int) placed[1]});
         s.seeks.add(new long[] {placed[0]});
-        s.firstEntries.add(entries + from);
+        s.firstEntries.add(entries);
         s.totBytes += keylen + data.length();
         s.zipBytes += placed[1];
     }

@@ -38,7 +38,7 @@ class SkimWriteTest {
     record Skim(Map<String, BranchStatistics> expected, List<BranchSpec> specs, long entries) {
     }
 
-    /** Copies the events with at least one muon, in two appended chunks and clusters of 7 entries. */
+    /** Copies the events with at least one muon, in two appended chunks and clusters of 3 entries. */
     static Skim skim(Path source, Path out, CompressionSetting codec) {
         Map<String, BranchStatistics> expected = new LinkedHashMap<>();
         List<BranchSpec> specs = new ArrayList<>();
@@ -56,7 +56,7 @@ class SkimWriteTest {
                 keep[i] = nMuon.get(i) >= 1;
             }
             BoolColumn mask = BoolColumn.of(keep);
-            TreeWriter t = w.tree("Events", "Events", specs, 7);
+            TreeWriter t = w.tree("Events", "Events", specs, 3);
             Map<String, Column> all = new LinkedHashMap<>();
             for (BranchInfo b : infos) {
                 Column c = Selection.filterEvents(events.read(b.name(), 0, events.entries()), mask);
@@ -109,13 +109,13 @@ class SkimWriteTest {
         try (RootFile r = RootFile.open(out)) {
             Tree t = r.tree("Events");
             assertThat(t.entries()).isEqualTo(s.entries());
-            // Clusters of 7 within each appended chunk: the reader sees the boundaries written.
+            // Clusters of 3 within each appended chunk: the reader sees the boundaries written.
             long half = s.entries() / 2;
             List<Long> starts = new ArrayList<>();
-            for (long e = 0; e < half; e += 7) {
+            for (long e = 0; e < half; e += 3) {
                 starts.add(e);
             }
-            for (long e = half; e < s.entries(); e += 7) {
+            for (long e = half; e < s.entries(); e += 3) {
                 starts.add(e);
             }
             assertThat(t.clusterStarts()).containsExactly(starts.stream().mapToLong(Long::longValue).toArray());
