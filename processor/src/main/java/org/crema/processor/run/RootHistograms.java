@@ -37,6 +37,22 @@ public final class RootHistograms {
      * @throws IllegalArgumentException for other axes, naming them
      */
     public static RootHistogram toRoot(Hist h, String title) {
+        return toRoot(h, title, RootHistogram.Kind.TH1D);
+    }
+
+    /**
+     * As {@link #toRoot(Hist, String)}, choosing the 1-D class: {@code TH1F} stores each cell as a
+     * float (Σw² stays double), for tools that insist on it; 2-D histograms are always {@code TH2D}.
+     *
+     * @param h the histogram
+     * @param title ROOT title
+     * @param kind1D {@link RootHistogram.Kind#TH1D} or {@link RootHistogram.Kind#TH1F}
+     * @return the histogram
+     */
+    public static RootHistogram toRoot(Hist h, String title, RootHistogram.Kind kind1D) {
+        if (kind1D == RootHistogram.Kind.TH2D) {
+            throw new IllegalArgumentException("kind1D must be TH1D or TH1F, got TH2D");
+        }
         if (h.rank() < 1 || h.rank() > 2) {
             throw new IllegalArgumentException("a ROOT TH1/TH2 needs 1 or 2 continuous axes; histogram '" + h.name()
                     + "' has " + describe(h) + " (select or integrate the category axes first)");
@@ -53,7 +69,7 @@ public final class RootHistograms {
         double[] variances = h.storage() == Storage.WEIGHT ? h.variances(true) : null;
         if (axes.size() == 1) {
             ContinuousAxis x = axes.get(0);
-            return RootHistogram.of1D(RootHistogram.Kind.TH1D, title, axis(x), cells1D(x, values),
+            return RootHistogram.of1D(kind1D, title, axis(x), cells1D(x, values),
                     variances == null ? null : cells1D(x, variances));
         }
         ContinuousAxis x = axes.get(0);

@@ -31,6 +31,7 @@ class RootHistogramsTest {
         assertThat(r.sumw2()).containsExactly(4, 0.25, 9, 1);
         assertThat(r.statistics().sumw()).isEqualTo(3.5);
         assertThat(r.statistics().entries()).isEqualTo(6.5);
+        assertThat(RootHistograms.toRoot(h, "m", RootHistogram.Kind.TH1F).kind()).isEqualTo(RootHistogram.Kind.TH1F);
     }
 
     @Test
