@@ -4,6 +4,7 @@ module org.crema.cli {
     requires org.crema.processor;
     requires org.crema.hist;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires org.crema.io;
     requires org.crema.correctionlib;
 
@@ -13,4 +14,5 @@ module org.crema.cli {
     opens org.crema.cli.io to info.picocli;
     opens org.crema.cli.corrections to info.picocli;
     opens org.crema.cli.startup to info.picocli;
+    opens org.crema.cli.datacard to info.picocli;
 }
