@@ -6,6 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.crema.columnar.Comparison;
 import org.crema.columnar.FloatColumn;
@@ -22,6 +23,12 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
  * auto-vectorises and which are bound by memory bandwidth; argmin/argmax, products, sorting and combinatorics, which are
  * branchy and run over a handful of objects per event.
  *
+ * <p>Kinematics (Δφ, ΔR, mass from Cartesian components) run in double lanes with exactly the
+ * scalar operation sequence (no FMA, a floor built from additions), so each value is bit-identical
+ * to the scalar kernel whatever its position, the chunk size or the vector width. The conversion to
+ * (px, py, pz, E) and the pair mass stay scalar: they need cos, sin and sinh, and the Vector API's
+ * lane-wise versions (a vector math library) round differently from {@link Math}'s.
+ *
  * <p>Each operator gets its own loop with a constant {@link VectorOperators} argument: the JIT only
  * turns Vector API calls into machine instructions when the operator is a compile-time constant.
  */
@@ -30,6 +37,8 @@ public final class SimdKernels extends ScalarKernels {
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BS = ByteVector.SPECIES_PREFERRED;
+    /** Floats as many as {@link #DS} has double lanes: loaded, then widened to one double vector. */
+    private static final VectorSpecies<Float> FH = VectorSpecies.of(float.class, VectorShape.forBitSize(DS.vectorBitSize() / 2));
 
     /**
      * The shared instance, or null when the hardware has no useful vector width (fewer than 4 float
@@ -50,6 +59,11 @@ public final class SimdKernels extends ScalarKernels {
     /** @return the number of float lanes (8 on AVX2), for tests that probe lane boundaries */
     public static int floatLanes() {
         return FS.length();
+    }
+
+    /** @return the number of double lanes (4 on AVX2), the width of the kinematics kernels */
+    public static int doubleLanes() {
+        return DS.length();
     }
 
     @Override
@@ -384,32 +398,62 @@ public final class SimdKernels extends ScalarKernels {
         return s;
     }
 
-    private static FloatVector wrapPhi(FloatVector d) {
-        // same float operations as ScalarKernels.wrapPhi: round half away from zero via truncation
-        FloatVector q = d.mul(INV_TWO_PI);
-        FloatVector h = FloatVector.broadcast(FS, 0.5f).blend(-0.5f, q.lt(0f));
-        FloatVector t = (FloatVector) q.add(h).convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
-        return d.sub(t.mul(TWO_PI));
+    /**
+     * Exactly {@link Math#floor} per lane, from IEEE additions only (the Vector API has no rounding
+     * operator, and a double→long conversion needs AVX-512DQ): adding and subtracting 2^52 rounds
+     * |x| to an integer, the sign bit is copied back (so −0.3 → −0, as floor's intermediate),
+     * and 1 is subtracted where that rounded up. |x| ≥ 2^52, ±Inf and NaN are already their own floor.
+     */
+    static DoubleVector floor(DoubleVector x) {
+        DoubleVector ax = x.abs();
+        DoubleVector r = ax.add(TWO_52).sub(TWO_52);
+        r = r.viewAsIntegralLanes().or(x.viewAsIntegralLanes().and(Long.MIN_VALUE)).viewAsFloatingLanes();
+        r = r.blend(r.sub(1.0), r.compare(VectorOperators.GT, x));
+        return r.blend(x, ax.compare(VectorOperators.LT, TWO_52).not());
+    }
+
+    private static final double TWO_52 = 0x1p52;
+
+    /** ScalarKernels.wrapPhi per lane: the same division, floor, multiplication and subtraction. */
+    private static DoubleVector wrapPhi(DoubleVector d) {
+        return d.sub(floor(d.add(Math.PI).div(TWO_PI)).mul(TWO_PI));
+    }
+
+    /** {@code DS.length()} floats from {@code a[i]}, widened exactly to double lanes. */
+    private static DoubleVector widen(float[] a, int i) {
+        return (DoubleVector) FloatVector.fromArray(FH, a, i).convertShape(VectorOperators.F2D, DS, 0);
+    }
+
+    /** Exposed for tests: {@link #floor} over an array. */
+    public static void floor(double[] x, double[] out) {
+        int i = 0;
+        for (int bound = DS.loopBound(x.length); i < bound; i += DS.length()) {
+            floor(DoubleVector.fromArray(DS, x, i)).intoArray(out, i);
+        }
+        if (i < x.length) {
+            VectorMask<Double> m = DS.indexInRange(i, x.length);
+            floor(DoubleVector.fromArray(DS, x, i, m)).intoArray(out, i, m);
+        }
     }
 
     @Override
-    public void deltaPhi(FloatColumn phi1, FloatColumn phi2, float[] out) {
+    public void deltaPhi(FloatColumn phi1, FloatColumn phi2, double[] out) {
         float[] p1 = phi1.array();
         float[] p2 = phi2.array();
         int o1 = phi1.offset();
         int o2 = phi2.offset();
         int n = out.length;
         int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            wrapPhi(FloatVector.fromArray(FS, p1, o1 + i).sub(FloatVector.fromArray(FS, p2, o2 + i))).intoArray(out, i);
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            wrapPhi(widen(p1, o1 + i).sub(widen(p2, o2 + i))).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = ScalarKernels.wrapPhi(p1[o1 + i] - p2[o2 + i]);
+            out[i] = ScalarKernels.wrapPhi((double) p1[o1 + i] - p2[o2 + i]);
         }
     }
 
     @Override
-    public void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, float[] out) {
+    public void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, double[] out) {
         float[] e1 = eta1.array();
         float[] p1 = phi1.array();
         float[] e2 = eta2.array();
@@ -420,15 +464,31 @@ public final class SimdKernels extends ScalarKernels {
         int op2 = phi2.offset();
         int n = out.length;
         int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector de = FloatVector.fromArray(FS, e1, oe1 + i).sub(FloatVector.fromArray(FS, e2, oe2 + i));
-            FloatVector dp = wrapPhi(FloatVector.fromArray(FS, p1, op1 + i).sub(FloatVector.fromArray(FS, p2, op2 + i)));
-            de.mul(de).add(dp.mul(dp)).lanewise(VectorOperators.SQRT).intoArray(out, i);
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector de = widen(e1, oe1 + i).sub(widen(e2, oe2 + i));
+            DoubleVector dp = wrapPhi(widen(p1, op1 + i).sub(widen(p2, op2 + i)));
+            // mul then add, never FMA: the scalar tail rounds the products separately too
+            de.mul(de).add(dp.mul(dp)).sqrt().intoArray(out, i);
         }
         for (; i < n; i++) {
-            float de = e1[oe1 + i] - e2[oe2 + i];
-            float dp = ScalarKernels.wrapPhi(p1[op1 + i] - p2[op2 + i]);
-            out[i] = (float) Math.sqrt(de * de + dp * dp);
+            out[i] = ScalarKernels.deltaR(e1[oe1 + i], p1[op1 + i], e2[oe2 + i], p2[op2 + i]);
+        }
+    }
+
+    @Override
+    public void mass(double[] px, int oX, double[] py, int oY, double[] pz, int oZ, double[] energy, int oE,
+                     double[] out, int n) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector x = DoubleVector.fromArray(DS, px, oX + i);
+            DoubleVector y = DoubleVector.fromArray(DS, py, oY + i);
+            DoubleVector z = DoubleVector.fromArray(DS, pz, oZ + i);
+            DoubleVector e = DoubleVector.fromArray(DS, energy, oE + i);
+            // MAX has Math.max semantics (NaN wins), as in ScalarKernels.mass
+            e.mul(e).sub(x.mul(x).add(y.mul(y)).add(z.mul(z))).lanewise(VectorOperators.MAX, 0.0).sqrt().intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = ScalarKernels.mass(px[oX + i], py[oY + i], pz[oZ + i], energy[oE + i]);
         }
     }
 
@@ -586,73 +646,6 @@ public final class SimdKernels extends ScalarKernels {
             float[] tail = new float[nEvents - e];
             super.segmentedMin(content, cOff, offsets, oFrom + e, nEvents - e, empty, tail);
             System.arraycopy(tail, 0, out, e, tail.length);
-        }
-    }
-
-    private static final float PI_F = (float) Math.PI;
-    /** 2π split into a float and the float nearest to the remainder, for an accurate reduction. */
-    private static final float TWO_PI_HI = (float) (2 * Math.PI);
-    private static final float TWO_PI_LO = (float) (2 * Math.PI - TWO_PI_HI);
-
-    /**
-     * (φ1 − φ2)/2 reduced to about [−π/2, π/2], accurate to a float ulp of the result. A plain float
-     * difference near ±2π carries an absolute error of ~2e-7, which sin² near π turns into a large
-     * relative error for back-to-back pairs; so the difference is kept as an exact float pair
-     * (two-sum) and 2π is subtracted as a float pair too (exact by Sterbenz's lemma).
-     */
-    private static FloatVector halfDeltaPhi(FloatVector phi1, FloatVector phi2) {
-        FloatVector neg = phi2.neg();
-        FloatVector sum = phi1.add(neg);
-        FloatVector bb = sum.sub(phi1);
-        FloatVector err = phi1.sub(sum.sub(bb)).add(neg.sub(bb));
-        VectorMask<Float> above = sum.compare(VectorOperators.GT, PI_F);
-        VectorMask<Float> below = sum.compare(VectorOperators.LT, -PI_F);
-        FloatVector zero = FloatVector.zero(FS);
-        FloatVector hi = zero.blend(TWO_PI_HI, above).blend(-TWO_PI_HI, below);
-        FloatVector lo = zero.blend(TWO_PI_LO, above).blend(-TWO_PI_LO, below);
-        return sum.sub(hi).add(err.sub(lo)).mul(0.5f);
-    }
-
-    @Override
-    public void pairMass(FloatColumn pt1, FloatColumn eta1, FloatColumn phi1, FloatColumn m1,
-                         FloatColumn pt2, FloatColumn eta2, FloatColumn phi2, FloatColumn m2, float[] out) {
-        float[] a = pt1.array(), b = eta1.array(), c = phi1.array(), d = m1.array();
-        float[] e = pt2.array(), f = eta2.array(), g = phi2.array(), h = m2.array();
-        int oa = pt1.offset(), ob = eta1.offset(), oc = phi1.offset(), od = m1.offset();
-        int oe = pt2.offset(), of = eta2.offset(), og = phi2.offset(), oh = m2.offset();
-        int n = out.length;
-        int i = 0;
-        // The cancellation-free terms of ScalarKernels.pairMassSquared, in float lanes: twice the
-        // lanes of double and the vector math library's float exp/sinh/sin are much cheaper, while
-        // every term being non-negative keeps the relative error at a few float ulps of m².
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector vpt1 = FloatVector.fromArray(FS, a, oa + i);
-            FloatVector veta1 = FloatVector.fromArray(FS, b, ob + i);
-            FloatVector vm1 = FloatVector.fromArray(FS, d, od + i);
-            FloatVector vpt2 = FloatVector.fromArray(FS, e, oe + i);
-            FloatVector veta2 = FloatVector.fromArray(FS, f, of + i);
-            FloatVector vm2 = FloatVector.fromArray(FS, h, oh + i);
-            FloatVector x1 = veta1.lanewise(VectorOperators.EXP);
-            FloatVector x2 = veta2.lanewise(VectorOperators.EXP);
-            FloatVector p1 = vpt1.mul(x1.add(one.div(x1)).mul(0.5f));
-            FloatVector p2 = vpt2.mul(x2.add(one.div(x2)).mul(0.5f));
-            FloatVector mm1 = vm1.mul(vm1);
-            FloatVector mm2 = vm2.mul(vm2);
-            FloatVector pp1 = p1.mul(p1);
-            FloatVector pp2 = p2.mul(p2);
-            FloatVector den = pp1.add(mm1).sqrt().mul(pp2.add(mm2).sqrt()).add(p1.mul(p2));
-            FloatVector num = mm1.mul(pp2).add(mm2.mul(pp1)).add(mm1.mul(mm2));
-            FloatVector massTerm = num.div(den).blend(0f, den.compare(VectorOperators.GT, 0f).not());
-            FloatVector sh = veta1.sub(veta2).mul(0.5f).lanewise(VectorOperators.SINH);
-            FloatVector sn = halfDeltaPhi(FloatVector.fromArray(FS, c, oc + i), FloatVector.fromArray(FS, g, og + i))
-                    .lanewise(VectorOperators.SIN);
-            FloatVector msq = mm1.add(mm2).add(massTerm.mul(2f)).add(vpt1.mul(vpt2).mul(sh.mul(sh).add(sn.mul(sn))).mul(4f));
-            msq.sqrt().intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = (float) Math.sqrt(pairMassSquared(a[oa + i], b[ob + i], c[oc + i], d[od + i],
-                    e[oe + i], f[of + i], g[og + i], h[oh + i]));
         }
     }
 }
