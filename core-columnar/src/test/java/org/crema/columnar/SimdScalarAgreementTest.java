@@ -317,23 +317,6 @@ class SimdScalarAgreementTest {
     }
 
     @Property(tries = 100)
-    void vectorFloorIsMathFloor(@ForAll("sizes") int n, @ForAll long seed) {
-        Random r = new Random(seed);
-        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, 0.5, -0.5, 1.5, -1.5,
-            2.5, -2.5, 0x1p52, -0x1p52, 0x1p52 - 0.5, -(0x1p52 - 0.5), 0x1p53 + 2, Double.MIN_VALUE, -Double.MIN_VALUE,
-            Double.MAX_VALUE, -Double.MAX_VALUE, 1 - 0x1p-53, -1 + 0x1p-53, 0x1p63, -0x1p63};
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = r.nextInt(4) == 0 ? special[r.nextInt(special.length)] : (r.nextDouble() * 2 - 1) * Math.scalb(1.0, r.nextInt(60));
-        }
-        double[] out = new double[n];
-        SimdKernels.floor(a, out);
-        for (int i = 0; i < n; i++) {
-            assertThat(Double.doubleToRawLongBits(out[i])).as("floor(%s)", a[i]).isEqualTo(Double.doubleToRawLongBits(Math.floor(a[i])));
-        }
-    }
-
-    @Property(tries = 100)
     void aValueDoesNotDependOnItsChunk(@ForAll("sizes") int n, @ForAll long seed) {
         Random r = new Random(seed);
         float[][] v = kinematics(r, n);
