@@ -74,6 +74,35 @@ public final class Combinations {
     }
 
     /**
+     * Per event, the source object at slot {@code slot} of one chosen tuple, e.g. the jets of the
+     * best trijet: {@code tri.pick(0, Reductions.argmax(tri.sum(jets).pt()))}.
+     *
+     * @param slot tuple slot
+     * @param tuple per-event tuple index (local to the event), −1 for none
+     * @return per-event local index into the source collection of that slot, −1 where {@code
+     *     tuple} is −1
+     * @throws IllegalArgumentException if {@code tuple} has another length or an index past the
+     *     event's tuples
+     */
+    public IntColumn pick(int slot, IntColumn tuple) {
+        int[] idx = index(slot).content().array();
+        int n = length();
+        if (tuple.length() != n) {
+            throw new IllegalArgumentException("pick: need one tuple index per entry, " + n + ", got " + tuple.length());
+        }
+        int[] out = new int[n];
+        for (int e = 0; e < n; e++) {
+            int t = tuple.get(e);
+            int count = offsets[e + 1] - offsets[e];
+            if (t < -1 || t >= count) {
+                throw new IllegalArgumentException("pick: tuple index " + t + " in entry " + e + " is outside [-1, " + count + ")");
+            }
+            out[e] = t < 0 ? -1 : idx[offsets[e] + t];
+        }
+        return IntColumn.of(out);
+    }
+
+    /**
      * The vector sum of every tuple's objects, computed straight from the index arrays: each
      * source object is converted to (px, py, pz, E) once, and no per-slot copies of the source
      * fields are made. E.g. {@code Combinatorics.triplets(jets.pt()).sum(jets).mass()} is every

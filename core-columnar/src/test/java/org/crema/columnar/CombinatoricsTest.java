@@ -59,9 +59,11 @@ class CombinatoricsTest {
         double[][] eta = TestData.firstLists("nano_dy.json", "Jet_eta");
         double[][] phi = TestData.firstLists("nano_dy.json", "Jet_phi");
         double[][] m = TestData.firstLists("nano_dy.json", "Jet_mass");
+        int[][] members = {tri.pick(0, best).toArray(), tri.pick(1, best).toArray(), tri.pick(2, best).toArray()};
         for (int e = 0; e < 3; e++) {
             double bestPt = -1;
             double bestMass = 0;
+            int[] bestJets = null;
             int n = pt[e].length;
             for (int a = 0; a < n; a++) {
                 for (int b = a + 1; b < n; b++) {
@@ -86,12 +88,17 @@ class CombinatoricsTest {
                         if (tpt > bestPt) {
                             bestPt = tpt;
                             bestMass = Math.sqrt(Math.max(en * en - (px * px + py * py + pz * pz), 0));
+                            bestJets = new int[] {a, b, c};
                         }
                     }
                 }
             }
             assertThat(trijetMass.get(e)).isEqualTo(bestMass);
+            assertThat(new int[] {members[0][e], members[1][e], members[2][e]}).containsExactly(bestJets);
         }
+        assertThatThrownBy(() -> tri.pick(0, IntColumn.of(0, 0))).hasMessage("pick: need one tuple index per entry, 3, got 2");
+        assertThatThrownBy(() -> tri.pick(0, IntColumn.of(0, -1, 10))).hasMessage("pick: tuple index 10 in entry 2 is outside [-1, 10)");
+        assertThat(tri.pick(2, IntColumn.of(-1, 0, 9)).toArray()).containsExactly(-1, 2, 4);
     }
 
     @Test
