@@ -162,6 +162,49 @@ class FourVectorsTest {
         assertThatThrownBy(() -> jets.nearest(gen, Double.NaN)).hasMessage("maxDeltaR must be >= 0, got NaN");
     }
 
+    /**
+     * Through the facades (whichever kernels this JVM selected): a value is the same whatever chunk
+     * of the input it is computed in, including chunks shorter than a vector and unaligned starts.
+     */
+    @Property(tries = 50)
+    void valuesDoNotDependOnTheChunk(@ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int n = 1 + r.nextInt(300);
+        float[][] v = new float[4][n];
+        for (int i = 0; i < n; i++) {
+            v[0][i] = (float) (15 + r.nextDouble() * 300);
+            v[1][i] = (float) ((r.nextDouble() * 2 - 1) * 4.7);
+            v[2][i] = (float) ((r.nextDouble() * 2 - 1) * Math.PI);
+            v[3][i] = (float) (r.nextDouble() * 20);
+        }
+        FloatColumn pt = FloatColumn.of(v[0]), eta = FloatColumn.of(v[1]), phi = FloatColumn.of(v[2]), m = FloatColumn.of(v[3]);
+        FloatColumn pt2 = pt.region(0, n).take(reverse(n)), eta2 = eta.take(reverse(n)), phi2 = phi.take(reverse(n)), m2 = m.take(reverse(n));
+        double[] dr = FourVectors.deltaR(eta, phi, eta2, phi2).toArray();
+        double[] dphi = FourVectors.deltaPhi(phi, phi2).toArray();
+        double[] mass = FourVectors.pairMass(pt, eta, phi, m, pt2, eta2, phi2, m2).toArray();
+        double[] sumMass = FourVectors.toCartesian(pt, eta, phi, m).add(FourVectors.toCartesian(pt2, eta2, phi2, m2)).mass().toArray();
+        assertThat(sumMass).containsExactly(mass);
+        for (int from = 0; from < n; ) {
+            int len = Math.min(n - from, 1 + r.nextInt(40));
+            FloatColumn a = pt.region(from, len), b = eta.region(from, len), c = phi.region(from, len), d = m.region(from, len);
+            FloatColumn a2 = pt2.region(from, len), b2 = eta2.region(from, len), c2 = phi2.region(from, len), d2 = m2.region(from, len);
+            assertThat(FourVectors.deltaR(b, c, b2, c2).toArray()).containsExactly(java.util.Arrays.copyOfRange(dr, from, from + len));
+            assertThat(FourVectors.deltaPhi(c, c2).toArray()).containsExactly(java.util.Arrays.copyOfRange(dphi, from, from + len));
+            assertThat(FourVectors.pairMass(a, b, c, d, a2, b2, c2, d2).toArray()).containsExactly(java.util.Arrays.copyOfRange(mass, from, from + len));
+            assertThat(FourVectors.toCartesian(a, b, c, d).add(FourVectors.toCartesian(a2, b2, c2, d2)).mass().toArray())
+                    .containsExactly(java.util.Arrays.copyOfRange(mass, from, from + len));
+            from += len;
+        }
+    }
+
+    private static int[] reverse(int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = n - 1 - i;
+        }
+        return idx;
+    }
+
     @Test
     void argumentErrors() {
         assertThatThrownBy(() -> FourVectors.deltaR(FloatColumn.of(1f), FloatColumn.of(1f), FloatColumn.of(1f), FloatColumn.empty()))
