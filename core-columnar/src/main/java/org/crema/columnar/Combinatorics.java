@@ -6,8 +6,10 @@ package org.crema.columnar;
  * (0,2), (1,2)} (awkward: {@code ak.argcombinations}); cartesian pairs run over the first
  * collection's index first, {@code (0,0), (0,1), (1,0), (1,1)} (awkward: {@code ak.argcartesian}).
  *
- * <p>Typical use, the AGC ttbar trijet: {@code combinations(jets, 3)}, sum the three four-vectors
- * per tuple, take the {@link Reductions#argmax} of the trijet pt and {@link Selection#pick} its mass.
+ * <p>Typical use, the AGC ttbar trijet: {@code triplets(jets.pt()).sum(jets)} sums the three
+ * four-vectors of every tuple straight from the index arrays ({@link Combinations#sum}); take the
+ * {@link Reductions#argmax} of the trijet pt and {@link Selection#pick} its mass, or {@link
+ * Combinations#pick} the jets of the best tuple.
  */
 public final class Combinatorics {
     /** Tuples per event beyond this are refused: an event with 100 jets has 161 700 triplets. */

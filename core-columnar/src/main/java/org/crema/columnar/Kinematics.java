@@ -6,12 +6,14 @@ import java.util.Objects;
  * A per-event collection of four-vectors in NanoAOD's (pt, η, φ, m) form, viewed as four jagged
  * float columns with the same lists. Collection views ({@code Jets}, {@code Muons}, …) implement
  * the four accessors and inherit the kinematics (coffea's {@code PtEtaPhiMLorentzVector} mixin,
- * checked at compile time). Methods return new columns; nothing is cached.
+ * checked at compile time). Every derived quantity is computed in double with the formulas and
+ * precision stated in {@link FourVectors}; sums are {@link CartesianKinematics}. Methods return
+ * new columns; nothing is cached.
  *
  * <pre>{@code
  * Kinematics jets = Kinematics.of(jetPt, jetEta, jetPhi, jetMass);
  * Combinations pairs = Combinatorics.pairs(jets.pt());
- * ListColumn<FloatColumn> mjj = pairs.select(0, jets).pairMass(pairs.select(1, jets));
+ * ListColumn<DoubleColumn> mjj = pairs.sum(jets).mass();
  * }</pre>
  */
 public interface Kinematics {
@@ -55,59 +57,76 @@ public interface Kinematics {
         }
     }
 
-    /** @return px = pt cos φ per object */
-    default ListColumn<FloatColumn> px() {
+    /** @return px = pt cos φ per object, in double */
+    default ListColumn<DoubleColumn> px() {
         return FourVectors.px(pt(), phi());
     }
 
-    /** @return py = pt sin φ per object */
-    default ListColumn<FloatColumn> py() {
+    /** @return py = pt sin φ per object, in double */
+    default ListColumn<DoubleColumn> py() {
         return FourVectors.py(pt(), phi());
     }
 
-    /** @return pz = pt sinh η per object */
-    default ListColumn<FloatColumn> pz() {
+    /** @return pz = pt sinh η per object, in double */
+    default ListColumn<DoubleColumn> pz() {
         return FourVectors.pz(pt(), eta());
     }
 
-    /** @return energy per object */
-    default ListColumn<FloatColumn> energy() {
-        return FourVectors.energy(pt(), eta(), mass());
+    /** @return E = √(px² + py² + pz² + m²) per object, in double */
+    default ListColumn<DoubleColumn> energy() {
+        return FourVectors.energy(pt(), eta(), phi(), mass());
+    }
+
+    /** @return the same objects as (px, py, pz, E) in double, each converted once (new columns) */
+    default CartesianKinematics toCartesian() {
+        return CartesianKinematics.of(pt(), flat().toCartesian());
     }
 
     /**
      * @param other a collection with the same lists
-     * @return Δφ (wrapped to [−π, π]) object by object
+     * @return Δφ (wrapped to [−π, π)) object by object, in double
      */
-    default ListColumn<FloatColumn> deltaPhi(Kinematics other) {
+    default ListColumn<DoubleColumn> deltaPhi(Kinematics other) {
         return FourVectors.deltaPhi(phi(), other.phi());
     }
 
     /**
      * @param other a collection with the same lists
-     * @return ΔR object by object
+     * @return ΔR object by object, in double
      */
-    default ListColumn<FloatColumn> deltaR(Kinematics other) {
+    default ListColumn<DoubleColumn> deltaR(Kinematics other) {
         return FourVectors.deltaR(eta(), phi(), other.eta(), other.phi());
     }
 
     /**
      * @param other a collection with the same lists (e.g. the second members of pairs)
-     * @return the invariant mass of this + other, object by object
+     * @return the invariant mass of this + other, object by object, in double (bit-identical to
+     *     {@code add(other).mass()})
      */
-    default ListColumn<FloatColumn> pairMass(Kinematics other) {
+    default ListColumn<DoubleColumn> pairMass(Kinematics other) {
         return FourVectors.pairMass(pt(), eta(), phi(), mass(), other.pt(), other.eta(), other.phi(), other.mass());
     }
 
     /**
+     * The four-vector sum, object by object, kept Cartesian: chain further terms on the result
+     * ({@code a.add(b).add(c)} converts a, b and c once each) and ask it for {@code mass()}, {@code
+     * pt()}, … at the end.
+     *
      * @param other a collection with the same lists
-     * @return the four-vector sum, object by object (e.g. a triplet: {@code a.add(b).add(c)})
+     * @return this + other
      */
-    default Kinematics add(Kinematics other) {
+    default CartesianKinematics add(Kinematics other) {
         Jagged.checkSameLists("add", pt(), other.pt());
-        FourVectors.PtEtaPhiM s = flat().add(other.flat());
-        return new Lists(Jagged.sameLists(pt(), s.pt()), Jagged.sameLists(pt(), s.eta()),
-                Jagged.sameLists(pt(), s.phi()), Jagged.sameLists(pt(), s.mass()));
+        return toCartesian().add(other.toCartesian());
+    }
+
+    /**
+     * @param other Cartesian four-vectors with the same lists
+     * @return this + other, object by object
+     */
+    default CartesianKinematics add(CartesianKinematics other) {
+        Jagged.checkSameLists("add", pt(), other.px());
+        return toCartesian().add(other);
     }
 
     /** @return all objects of all events as flat columns (views) */
@@ -115,8 +134,8 @@ public interface Kinematics {
         return new FourVectors.PtEtaPhiM(Jagged.floats(pt()), Jagged.floats(eta()), Jagged.floats(phi()), Jagged.floats(mass()));
     }
 
-    /** @return the per-event vector sum of the collection */
-    default FourVectors.PtEtaPhiM sum() {
+    /** @return the per-event vector sum of the collection, Cartesian */
+    default FourVectors.PxPyPzE sum() {
         return FourVectors.sum(pt(), eta(), phi(), mass());
     }
 
@@ -142,17 +161,17 @@ public interface Kinematics {
      * @param other another collection with the same number of events
      * @param maxDeltaR matching cone
      * @return per object of this collection, the local index of the nearest object of {@code
-     *     other} within {@code maxDeltaR}, or −1
+     *     other} within {@code maxDeltaR} (strictly), or −1
      */
-    default ListColumn<IntColumn> nearest(Kinematics other, float maxDeltaR) {
+    default ListColumn<IntColumn> nearest(Kinematics other, double maxDeltaR) {
         return FourVectors.nearest(eta(), phi(), other.eta(), other.phi(), maxDeltaR);
     }
 
     /**
      * @param other another collection with the same number of events
-     * @return ΔR between every object here and every object of {@code other}, per event
+     * @return ΔR between every object here and every object of {@code other}, per event, in double
      */
-    default ListColumn<ListColumn<FloatColumn>> deltaRTable(Kinematics other) {
+    default ListColumn<ListColumn<DoubleColumn>> deltaRTable(Kinematics other) {
         return FourVectors.deltaRTable(eta(), phi(), other.eta(), other.phi());
     }
 }

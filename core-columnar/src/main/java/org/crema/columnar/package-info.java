@@ -39,18 +39,19 @@
  * Kinematics jets = Kinematics.of(jetPt, jetEta, jetPhi, jetMass).filter(good);
  * FloatColumn leadingPt = Selection.leading(jets.pt(), Float.NaN);
  * BoolColumn twoJets = Masks.ge(Selection.counts(jets.pt()), 2);
- * FloatColumn mjj = FourVectors.pairMass(
+ * DoubleColumn mjj = FourVectors.pairMass(
  *         Selection.kth(jets.pt(), 0, Float.NaN), Selection.kth(jets.eta(), 0, Float.NaN),
  *         Selection.kth(jets.phi(), 0, Float.NaN), Selection.kth(jets.mass(), 0, Float.NaN),
  *         Selection.kth(jets.pt(), 1, Float.NaN), Selection.kth(jets.eta(), 1, Float.NaN),
  *         Selection.kth(jets.phi(), 1, Float.NaN), Selection.kth(jets.mass(), 1, Float.NaN));
- * FloatColumn mjjSelected = Selection.filterEvents(mjj, twoJets);
+ * DoubleColumn mjjSelected = Selection.filterEvents(mjj, twoJets);
  * }</pre>
  *
- * The same steps for all pairs rather than the leading two: {@code Combinations pairs =
- * Combinatorics.pairs(jets.pt())}, then {@code pairs.select(0, jets).pairMass(pairs.select(1,
- * jets))}; the AGC trijet: {@code Combinatorics.triplets}, sum with {@link
- * org.crema.columnar.Kinematics#add}, {@link org.crema.columnar.Reductions#argmax} of the pt and
- * {@link org.crema.columnar.Selection#pick}.
+ * Kinematics are computed in double ({@link org.crema.columnar.FourVectors} states the formulas
+ * and precision). The same steps for all pairs rather than the leading two: {@code
+ * Combinatorics.pairs(jets.pt()).sum(jets).mass()}; the AGC trijet: {@code
+ * Combinatorics.triplets(jets.pt()).sum(jets)} (a {@link org.crema.columnar.CartesianKinematics}),
+ * {@link org.crema.columnar.Reductions#argmax} of its {@code pt()} and {@link
+ * org.crema.columnar.Selection#pick} of its {@code mass()}.
  */
 package org.crema.columnar;

@@ -48,38 +48,70 @@ class CombinatoricsTest {
     void trijetWithLargestPtMatchesBruteForce() {
         Kinematics jets = TestData.dyJets();
         Combinations tri = Combinatorics.triplets(jets.pt());
-        Kinematics sum = tri.select(0, jets).add(tri.select(1, jets)).add(tri.select(2, jets));
+        CartesianKinematics sum = tri.sum(jets);
+        // the chained route over gathered slots gives the same sums bit for bit: same conversions, same order
+        CartesianKinematics chained = tri.select(0, jets).add(tri.select(1, jets)).add(tri.select(2, jets));
+        assertThat(Jagged.doubles(chained.mass()).toArray()).containsExactly(Jagged.doubles(sum.mass()).toArray());
+        assertThat(Jagged.doubles(chained.pt()).toArray()).containsExactly(Jagged.doubles(sum.pt()).toArray());
         IntColumn best = Reductions.argmax(sum.pt());
-        FloatColumn trijetMass = Selection.pick(sum.mass(), best, Float.NaN);
+        DoubleColumn trijetMass = Selection.pick(sum.mass(), best, Double.NaN);
         double[][] pt = TestData.firstLists("nano_dy.json", "Jet_pt");
         double[][] eta = TestData.firstLists("nano_dy.json", "Jet_eta");
         double[][] phi = TestData.firstLists("nano_dy.json", "Jet_phi");
         double[][] m = TestData.firstLists("nano_dy.json", "Jet_mass");
+        int[][] members = {tri.pick(0, best).toArray(), tri.pick(1, best).toArray(), tri.pick(2, best).toArray()};
         for (int e = 0; e < 3; e++) {
             double bestPt = -1;
             double bestMass = 0;
+            int[] bestJets = null;
             int n = pt[e].length;
             for (int a = 0; a < n; a++) {
                 for (int b = a + 1; b < n; b++) {
                     for (int c = b + 1; c < n; c++) {
                         double px = 0, py = 0, pz = 0, en = 0;
+                        int k = 0;
                         for (int j : new int[] {a, b, c}) {
-                            px += pt[e][j] * Math.cos(phi[e][j]);
-                            py += pt[e][j] * Math.sin(phi[e][j]);
-                            pz += pt[e][j] * Math.sinh(eta[e][j]);
-                            en += Math.sqrt(Math.pow(pt[e][j] * Math.cosh(eta[e][j]), 2) + m[e][j] * m[e][j]);
+                            // the stored floats, the documented formulas, summed in slot order
+                            double p = (float) pt[e][j];
+                            double mm = (float) m[e][j];
+                            double x = p * Math.cos((float) phi[e][j]);
+                            double y = p * Math.sin((float) phi[e][j]);
+                            double z = p * Math.sinh((float) eta[e][j]);
+                            double w = Math.sqrt(x * x + y * y + z * z + mm * mm);
+                            px = k == 0 ? x : px + x;
+                            py = k == 0 ? y : py + y;
+                            pz = k == 0 ? z : pz + z;
+                            en = k == 0 ? w : en + w;
+                            k++;
                         }
-                        double tpt = Math.hypot(px, py);
+                        double tpt = Math.sqrt(px * px + py * py);
                         if (tpt > bestPt) {
                             bestPt = tpt;
-                            bestMass = Math.sqrt(en * en - px * px - py * py - pz * pz);
+                            bestMass = Math.sqrt(Math.max(en * en - (px * px + py * py + pz * pz), 0));
+                            bestJets = new int[] {a, b, c};
                         }
                     }
                 }
             }
-            // float outputs of a double computation: relative 1e-6
-            assertThat((double) trijetMass.get(e)).isCloseTo(bestMass, org.assertj.core.api.Assertions.withinPercentage(1e-4));
+            assertThat(trijetMass.get(e)).isEqualTo(bestMass);
+            assertThat(new int[] {members[0][e], members[1][e], members[2][e]}).containsExactly(bestJets);
         }
+        assertThatThrownBy(() -> tri.pick(0, IntColumn.of(0, 0))).hasMessage("pick: need one tuple index per entry, 3, got 2");
+        assertThatThrownBy(() -> tri.pick(0, IntColumn.of(0, -1, 10))).hasMessage("pick: tuple index 10 in entry 2 is outside [-1, 10)");
+        assertThat(tri.pick(2, IntColumn.of(-1, 0, 9)).toArray()).containsExactly(-1, 2, 4);
+    }
+
+    @Test
+    void sumChecksTheSource() {
+        Kinematics jets = TestData.dyJets();
+        Combinations tri = Combinatorics.triplets(jets.pt());
+        Kinematics twoEvents = Kinematics.of(jets.pt().region(0, 2), jets.eta().region(0, 2), jets.phi().region(0, 2), jets.mass().region(0, 2));
+        assertThatThrownBy(() -> tri.sum(twoEvents))
+                .hasMessage("sum: slot 0 source has 2 entries, the combinations have 3");
+        ListColumn<FloatColumn> two = Columns.jagged(new int[] {0, 2, 4, 6}, new float[6]);
+        Kinematics small = Kinematics.of(two, two, two, two);
+        assertThatThrownBy(() -> tri.sum(small)).hasMessage("sum: slot 0 of tuple 9 in entry 0 is index 2, but the source list has 2 objects");
+        assertThatThrownBy(() -> tri.sum(jets, jets)).hasMessage("sum: need one collection per slot, 3, got 2");
     }
 
     @Test

@@ -16,96 +16,132 @@ class FourVectorsTest {
                                   @ForAll @Scale(6) @FloatRange(min = -3.141592f, max = 3.141592f) float phi1,
                                   @ForAll @Scale(6) @FloatRange(min = 1, max = 1000) float pt2, @ForAll @Scale(6) @FloatRange(min = -5, max = 5) float eta2,
                                   @ForAll @Scale(6) @FloatRange(min = -3.141592f, max = 3.141592f) float phi2) {
-        FloatColumn m = FourVectors.pairMass(FloatColumn.of(pt1), FloatColumn.of(eta1), FloatColumn.of(phi1), FloatColumn.of(0f),
-                FloatColumn.of(pt2), FloatColumn.of(eta2), FloatColumn.of(phi2), FloatColumn.of(0f));
+        double m = FourVectors.pairMass(FloatColumn.of(pt1), FloatColumn.of(eta1), FloatColumn.of(phi1), FloatColumn.of(0f),
+                FloatColumn.of(pt2), FloatColumn.of(eta2), FloatColumn.of(phi2), FloatColumn.of(0f)).get(0);
         double expected2 = 2.0 * pt1 * pt2 * (Math.cosh((double) eta1 - eta2) - Math.cos((double) phi1 - phi2));
-        // m² agrees to double rounding of E1E2 (~1e-15 relative); on m that is 1e-7·sqrt(E1E2) plus float rounding
-        double e1e2 = pt1 * Math.cosh(eta1) * pt2 * Math.cosh(eta2);
-        assertThat((double) m.get(0)).isCloseTo(Math.sqrt(expected2), within(1e-6 * Math.sqrt(e1e2) + 2 * Math.ulp(m.get(0))));
+        // M² = E² − p² cancels: its absolute error is a few double ulps of E² (E = E1 + E2), plus the
+        // 1e-15 relative of the analytic form's own cosh/cos
+        double e = pt1 * Math.cosh(eta1) + pt2 * Math.cosh(eta2);
+        assertThat(m * m).isCloseTo(expected2, within(32 * Math.ulp(e * e) + 1e-14 * expected2));
     }
 
     @Property(tries = 500)
-    void deltaPhiIsWrappedAndDeltaRSymmetric(@ForAll @Scale(6) @FloatRange(min = -3.141592f, max = 3.141592f) float phi1,
-                                             @ForAll @Scale(6) @FloatRange(min = -20, max = 20) float phi2,
-                                             @ForAll @Scale(6) @FloatRange(min = -5, max = 5) float eta1, @ForAll @Scale(6) @FloatRange(min = -5, max = 5) float eta2) {
-        float dphi = FourVectors.deltaPhi(FloatColumn.of(phi1), FloatColumn.of(phi2)).get(0);
-        assertThat(Math.abs(dphi)).isLessThanOrEqualTo((float) Math.PI + 4 * Math.ulp((float) Math.PI));
-        // same angle: cos and sin of the wrapped difference match the raw difference (to float rounding of 2πk)
-        assertThat(Math.cos(dphi)).isCloseTo(Math.cos((double) phi1 - phi2), within(1e-5));
-        assertThat(Math.sin(dphi)).isCloseTo(Math.sin((double) phi1 - phi2), within(1e-5));
-        float dr12 = FourVectors.deltaR(FloatColumn.of(eta1), FloatColumn.of(phi1), FloatColumn.of(eta2), FloatColumn.of(phi2)).get(0);
-        assertThat(dr12).isGreaterThanOrEqualTo(Math.abs(eta1 - eta2));
-        double dp = Math.IEEEremainder((double) phi1 - phi2, 2 * Math.PI);
-        assertThat((double) dr12).isCloseTo(Math.hypot((double) eta1 - eta2, dp), within(1e-5));
+    void deltaPhiIsTheRemainderAndDeltaRItsHypot(@ForAll @Scale(6) @FloatRange(min = -3.141592f, max = 3.141592f) float phi1,
+                                                 @ForAll @Scale(6) @FloatRange(min = -20, max = 20) float phi2,
+                                                 @ForAll @Scale(6) @FloatRange(min = -5, max = 5) float eta1,
+                                                 @ForAll @Scale(6) @FloatRange(min = -5, max = 5) float eta2) {
+        double dphi = FourVectors.deltaPhi(FloatColumn.of(phi1), FloatColumn.of(phi2)).get(0);
+        assertThat(dphi).isBetween(-Math.PI - Math.ulp(Math.PI), Math.PI);
+        // the remainder of d = φ1 − φ2 (exact in double) by 2π, up to the one rounding of d − 2πk
+        double rem = Math.IEEEremainder((double) phi1 - phi2, 2 * Math.PI);
+        double diff = Math.abs(dphi - rem);
+        assertThat(Math.min(diff, Math.abs(diff - 2 * Math.PI))).isLessThanOrEqualTo(4 * Math.ulp(20.0));
+        double dr12 = FourVectors.deltaR(FloatColumn.of(eta1), FloatColumn.of(phi1), FloatColumn.of(eta2), FloatColumn.of(phi2)).get(0);
+        double dr21 = FourVectors.deltaR(FloatColumn.of(eta2), FloatColumn.of(phi2), FloatColumn.of(eta1), FloatColumn.of(phi1)).get(0);
+        assertThat(dr12).isGreaterThanOrEqualTo(Math.abs((double) eta1 - eta2));
+        assertThat(dr12).isCloseTo(Math.hypot((double) eta1 - eta2, rem), within(1e-14));
+        assertThat(dr21).isCloseTo(dr12, within(1e-14));
     }
 
     @Test
-    void componentsAndRoundTrip() {
+    void componentsAreTheDocumentedFormulasAndRoundTrip() {
         Kinematics jets = TestData.dyJets();
         FourVectors.PtEtaPhiM flat = jets.flat();
-        FloatColumn px = flat.px();
-        FloatColumn py = flat.py();
-        FloatColumn pz = flat.pz();
-        FloatColumn e = flat.energy();
-        assertThat(px.get(0)).isCloseTo((float) (80.75 * Math.cos(-0.9107666015625)), within(1e-4f));
-        double[] dpx = new double[px.length()], dpy = new double[px.length()], dpz = new double[px.length()], de = new double[px.length()];
-        for (int i = 0; i < dpx.length; i++) {
+        FourVectors.PxPyPzE c = flat.toCartesian();
+        for (int i = 0; i < flat.length(); i++) {
             double pt = flat.pt().get(i), eta = flat.eta().get(i), phi = flat.phi().get(i), m = flat.mass().get(i);
-            dpx[i] = pt * Math.cos(phi);
-            dpy[i] = pt * Math.sin(phi);
-            dpz[i] = pt * Math.sinh(eta);
-            de[i] = Math.sqrt(Math.pow(pt * Math.cosh(eta), 2) + m * m);
+            double px = pt * Math.cos(phi), py = pt * Math.sin(phi), pz = pt * Math.sinh(eta);
+            assertThat(c.px().get(i)).isEqualTo(px);
+            assertThat(c.py().get(i)).isEqualTo(py);
+            assertThat(c.pz().get(i)).isEqualTo(pz);
+            assertThat(c.energy().get(i)).isEqualTo(Math.sqrt(px * px + py * py + pz * pz + m * m));
+            // back to (pt, η, φ): pt and φ to a few ulps, η through asinh to a few ulps of its size
+            assertThat(c.pt().get(i)).isCloseTo(pt, within(4 * Math.ulp(pt)));
+            assertThat(c.phi().get(i)).isCloseTo(phi, within(4 * Math.ulp(Math.PI)));
+            assertThat(c.eta().get(i)).isCloseTo(eta, within(1e-14 * Math.max(1, Math.abs(eta))));
+            // the mass goes through E² − p²: absolute error a few ulps of E² over 2m
+            double e = c.energy().get(i);
+            assertThat(c.mass().get(i)).isCloseTo(m, within(16 * Math.ulp(e * e) / Math.max(m, 1e-3)));
         }
-        FourVectors.PtEtaPhiM back = FourVectors.fromPxPyPzE(DoubleColumn.of(dpx), DoubleColumn.of(dpy), DoubleColumn.of(dpz), DoubleColumn.of(de));
-        for (int i = 0; i < dpx.length; i++) {
-            assertThat(back.pt().get(i)).isCloseTo(flat.pt().get(i), within(1e-5f * flat.pt().get(i)));
-            assertThat(back.eta().get(i)).isCloseTo(flat.eta().get(i), within(1e-5f));
-            assertThat(back.phi().get(i)).isCloseTo(flat.phi().get(i), within(1e-5f));
-            // mass from E² − p² loses precision as p/m grows: relative to E
-            assertThat(back.mass().get(i)).isCloseTo(flat.mass().get(i), within((float) (1e-6 * de[i])));
-        }
-        assertThat(TestData.flat(jets.px())).containsExactly(px.toArray());
-        assertThat(TestData.flat(jets.energy())).containsExactly(e.toArray());
-        assertThat(TestData.flat(jets.py())).containsExactly(py.toArray());
-        assertThat(TestData.flat(jets.pz())).containsExactly(pz.toArray());
+        assertThat(Jagged.doubles(jets.px()).toArray()).containsExactly(c.px().toArray());
+        assertThat(Jagged.doubles(jets.py()).toArray()).containsExactly(c.py().toArray());
+        assertThat(Jagged.doubles(jets.pz()).toArray()).containsExactly(c.pz().toArray());
+        assertThat(Jagged.doubles(jets.energy()).toArray()).containsExactly(c.energy().toArray());
+        assertThat(flat.px().toArray()).containsExactly(c.px().toArray());
+        assertThat(flat.energy().toArray()).containsExactly(c.energy().toArray());
     }
 
     @Test
-    void pairMassEqualsMassOfSum() {
+    void pairMassEqualsMassOfSumBitForBit() {
         Kinematics jets = TestData.dyJets();
         Combinations pairs = Combinatorics.pairs(jets.pt());
         Kinematics a = pairs.select(0, jets);
         Kinematics b = pairs.select(1, jets);
-        float[] direct = TestData.flat(a.pairMass(b));
-        float[] viaSum = TestData.flat(a.add(b).mass());
-        float[] e = TestData.flat(a.energy());
-        float[] f = TestData.flat(b.energy());
+        double[] direct = Jagged.doubles(a.pairMass(b)).toArray();
+        double[] viaAdd = Jagged.doubles(a.add(b).mass()).toArray();
+        double[] viaIndex = Jagged.doubles(pairs.sum(jets).mass()).toArray();
+        double[] viaFlat = a.flat().add(b.flat()).mass().toArray();
         assertThat(direct).hasSize(10 + 28 + 10);
-        for (int i = 0; i < direct.length; i++) {
-            // the sum route goes through E² − p² (cancellation ~1e-16·E²), the direct one does not
-            assertThat(direct[i]).isCloseTo(viaSum[i], within((float) (1e-6 * (e[i] + f[i]))));
+        assertThat(viaAdd).containsExactly(direct);
+        assertThat(viaIndex).containsExactly(direct);
+        assertThat(viaFlat).containsExactly(direct);
+        assertThat(a.flat().pairMass(b.flat()).toArray()).containsExactly(direct);
+    }
+
+    @Test
+    void chainedSumsStayCartesian() {
+        Kinematics jets = TestData.dyJets();
+        Combinations tri = Combinatorics.triplets(jets.pt());
+        Kinematics a = tri.select(0, jets), b = tri.select(1, jets), c = tri.select(2, jets);
+        CartesianKinematics abc = a.add(b).add(c);
+        CartesianKinematics cart = a.toCartesian().add(b.toCartesian()).add(c.toCartesian());
+        assertThat(Jagged.doubles(abc.px()).toArray()).containsExactly(Jagged.doubles(cart.px()).toArray());
+        assertThat(Jagged.doubles(abc.energy()).toArray()).containsExactly(Jagged.doubles(cart.energy()).toArray());
+        // component sums are plain double additions in operand order
+        double[] ax = Jagged.doubles(a.px()).toArray(), bx = Jagged.doubles(b.px()).toArray(), cx = Jagged.doubles(c.px()).toArray();
+        double[] sx = Jagged.doubles(abc.px()).toArray();
+        for (int i = 0; i < sx.length; i++) {
+            assertThat(sx[i]).isEqualTo(ax[i] + bx[i] + cx[i]);
         }
+        assertThat(abc.px().counts()).isEqualTo(tri.counts());
+        // the filtered and re-taken sums keep their values
+        ListColumn<BoolColumn> heavy = Masks.gt(abc.mass(), 100.0);
+        assertThat(Jagged.doubles(abc.filter(heavy).mass()).toArray())
+                .containsExactly(Jagged.doubles(Selection.filter(abc.mass(), heavy)).toArray());
     }
 
     @Test
     void perEventSum() {
         Kinematics jets = TestData.dyJets();
-        FourVectors.PtEtaPhiM s = jets.sum();
-        FourVectors.PtEtaPhiM lead = new FourVectors.PtEtaPhiM(Selection.leading(jets.pt(), 0f), Selection.leading(jets.eta(), 0f),
-                Selection.leading(jets.phi(), 0f), Selection.leading(jets.mass(), 0f));
+        FourVectors.PxPyPzE s = jets.sum();
         assertThat(s.length()).isEqualTo(3);
-        ListColumn<FloatColumn> one = jets.pt().region(0, 1);
-        FourVectors.PtEtaPhiM single = FourVectors.sum(Selection.take(one, Columns.jagged(new int[] {0, 1}, new int[] {0})),
-                Selection.take(jets.eta().region(0, 1), Columns.jagged(new int[] {0, 1}, new int[] {0})),
-                Selection.take(jets.phi().region(0, 1), Columns.jagged(new int[] {0, 1}, new int[] {0})),
-                Selection.take(jets.mass().region(0, 1), Columns.jagged(new int[] {0, 1}, new int[] {0})));
-        assertThat(single.pt().get(0)).isCloseTo(lead.pt().get(0), within(1e-4f));
-        assertThat(single.mass().get(0)).isCloseTo(lead.mass().get(0), within(1e-3f));
-        FourVectors.PtEtaPhiM empty = FourVectors.sum(Columns.jagged(new int[] {0, 0}, new float[0]), Columns.jagged(new int[] {0, 0}, new float[0]),
-                Columns.jagged(new int[] {0, 0}, new float[0]), Columns.jagged(new int[] {0, 0}, new float[0]));
-        assertThat(empty.pt().get(0)).isEqualTo(0f);
-        assertThat(empty.mass().get(0)).isEqualTo(0f);
-        assertThat(lead.deltaR(lead).get(0)).isEqualTo(0f);
+        double[] px = Jagged.doubles(jets.px()).toArray();
+        double expected = 0;
+        for (int j = 0; j < 5; j++) {
+            expected += px[j];
+        }
+        assertThat(s.px().get(0)).isEqualTo(expected);
+        assertThat(jets.toCartesian().sum().px().toArray()).containsExactly(s.px().toArray());
+        ListColumn<IntColumn> first = Columns.jagged(new int[] {0, 1}, new int[] {0});
+        Kinematics one = Kinematics.of(jets.pt().region(0, 1), jets.eta().region(0, 1), jets.phi().region(0, 1),
+                jets.mass().region(0, 1)).take(first);
+        FourVectors.PxPyPzE single = one.sum();
+        assertThat(single.px().get(0)).isEqualTo(px[0]);
+        assertThat(single.mass().get(0)).isEqualTo(one.flat().toCartesian().mass().get(0));
+        ListColumn<FloatColumn> none = Columns.jagged(new int[] {0, 0}, new float[0]);
+        FourVectors.PxPyPzE empty = FourVectors.sum(none, none, none, none);
+        assertThat(empty.pt().get(0)).isEqualTo(0.0);
+        assertThat(empty.mass().get(0)).isEqualTo(0.0);
+        assertThat(empty.eta().get(0)).isNaN();
+        assertThat(empty.phi().get(0)).isEqualTo(0.0);
+    }
+
+    @Test
+    void etaOfVectorsAlongTheBeam() {
+        FourVectors.PxPyPzE v = new FourVectors.PxPyPzE(DoubleColumn.of(0, 0, 0), DoubleColumn.of(0, 0, 0),
+                DoubleColumn.of(5, -5, 0), DoubleColumn.of(6, 6, 1));
+        assertThat(v.eta().toArray()).containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN);
+        assertThat(v.mass().toArray()).containsExactly(Math.sqrt(11), Math.sqrt(11), 1.0);
     }
 
     @Test
@@ -113,16 +149,60 @@ class FourVectorsTest {
         Kinematics jets = TestData.dyJets();
         Kinematics gen = Kinematics.of(TestData.floatLists("nano_dy.json", "GenJet_eta"), TestData.floatLists("nano_dy.json", "GenJet_eta"),
                 TestData.floatLists("nano_dy.json", "GenJet_phi"), TestData.floatLists("nano_dy.json", "GenJet_eta"));
-        ListColumn<IntColumn> nearest = jets.nearest(gen, 0.4f);
+        ListColumn<IntColumn> nearest = jets.nearest(gen, 0.4);
         // NanoAOD's Jet_genJetIdx is the ΔR < 0.4 nearest-neighbour match to the stored GenJets
         ListColumn<IntColumn> ref = TestData.intLists("nano_dy.json", "Jet_genJetIdx");
         assertThat(Jagged.ints(nearest).toArray()).containsExactly(Jagged.ints(ref).toArray());
-        ListColumn<ListColumn<FloatColumn>> table = jets.deltaRTable(gen);
+        ListColumn<ListColumn<DoubleColumn>> table = jets.deltaRTable(gen);
         assertThat(table.counts()).isEqualTo(jets.pt().counts());
         assertThat(table.content().counts().toArray()).startsWith(3, 3, 3, 3, 3, 6, 6);
-        float dr00 = table.content().content().get(0);
-        assertThat((double) dr00).isCloseTo(Math.hypot(1.554443359375 - 1.554443359375, -0.9107666015625 + 0.9217529296875), within(1e-6));
-        assertThatThrownBy(() -> jets.nearest(gen, Float.NaN)).hasMessage("maxDeltaR must be >= 0, got NaN");
+        double dr00 = table.content().content().get(0);
+        // equal η, so ΔR is |Δφ|, an exact difference of two floats
+        assertThat(dr00).isEqualTo(Math.abs(-0.9107666015625 + 0.9217529296875));
+        assertThatThrownBy(() -> jets.nearest(gen, Double.NaN)).hasMessage("maxDeltaR must be >= 0, got NaN");
+    }
+
+    /**
+     * Through the facades (whichever kernels this JVM selected): a value is the same whatever chunk
+     * of the input it is computed in, including chunks shorter than a vector and unaligned starts.
+     */
+    @Property(tries = 50)
+    void valuesDoNotDependOnTheChunk(@ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int n = 1 + r.nextInt(300);
+        float[][] v = new float[4][n];
+        for (int i = 0; i < n; i++) {
+            v[0][i] = (float) (15 + r.nextDouble() * 300);
+            v[1][i] = (float) ((r.nextDouble() * 2 - 1) * 4.7);
+            v[2][i] = (float) ((r.nextDouble() * 2 - 1) * Math.PI);
+            v[3][i] = (float) (r.nextDouble() * 20);
+        }
+        FloatColumn pt = FloatColumn.of(v[0]), eta = FloatColumn.of(v[1]), phi = FloatColumn.of(v[2]), m = FloatColumn.of(v[3]);
+        FloatColumn pt2 = pt.region(0, n).take(reverse(n)), eta2 = eta.take(reverse(n)), phi2 = phi.take(reverse(n)), m2 = m.take(reverse(n));
+        double[] dr = FourVectors.deltaR(eta, phi, eta2, phi2).toArray();
+        double[] dphi = FourVectors.deltaPhi(phi, phi2).toArray();
+        double[] mass = FourVectors.pairMass(pt, eta, phi, m, pt2, eta2, phi2, m2).toArray();
+        double[] sumMass = FourVectors.toCartesian(pt, eta, phi, m).add(FourVectors.toCartesian(pt2, eta2, phi2, m2)).mass().toArray();
+        assertThat(sumMass).containsExactly(mass);
+        for (int from = 0; from < n; ) {
+            int len = Math.min(n - from, 1 + r.nextInt(40));
+            FloatColumn a = pt.region(from, len), b = eta.region(from, len), c = phi.region(from, len), d = m.region(from, len);
+            FloatColumn a2 = pt2.region(from, len), b2 = eta2.region(from, len), c2 = phi2.region(from, len), d2 = m2.region(from, len);
+            assertThat(FourVectors.deltaR(b, c, b2, c2).toArray()).containsExactly(java.util.Arrays.copyOfRange(dr, from, from + len));
+            assertThat(FourVectors.deltaPhi(c, c2).toArray()).containsExactly(java.util.Arrays.copyOfRange(dphi, from, from + len));
+            assertThat(FourVectors.pairMass(a, b, c, d, a2, b2, c2, d2).toArray()).containsExactly(java.util.Arrays.copyOfRange(mass, from, from + len));
+            assertThat(FourVectors.toCartesian(a, b, c, d).add(FourVectors.toCartesian(a2, b2, c2, d2)).mass().toArray())
+                    .containsExactly(java.util.Arrays.copyOfRange(mass, from, from + len));
+            from += len;
+        }
+    }
+
+    private static int[] reverse(int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = n - 1 - i;
+        }
+        return idx;
     }
 
     @Test
@@ -133,5 +213,11 @@ class FourVectorsTest {
         ListColumn<FloatColumn> b = Columns.jagged(new int[] {0, 2}, new float[2]);
         assertThatThrownBy(() -> Kinematics.of(a, a, a, b))
                 .hasMessage("Kinematics: operands must have equal list lengths in every entry, entry 0 has 1 and 2 elements");
+        Kinematics one = Kinematics.of(a, a, a, a);
+        Kinematics two = Kinematics.of(b, b, b, b);
+        assertThatThrownBy(() -> one.add(two))
+                .hasMessage("add: operands must have equal list lengths in every entry, entry 0 has 1 and 2 elements");
+        assertThatThrownBy(() -> one.toCartesian().add(two))
+                .hasMessage("add: operands must have equal list lengths in every entry, entry 0 has 1 and 2 elements");
     }
 }

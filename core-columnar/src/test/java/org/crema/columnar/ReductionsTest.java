@@ -86,7 +86,84 @@ class ReductionsTest {
         ListColumn<FloatColumn> sf = Columns.jagged(new int[] {0, 3, 3}, new float[] {0.5f, 0.5f, 4f});
         assertThat(Reductions.prod(sf).toArray()).containsExactly(1f, 1f);
         ListColumn<BoolColumn> b = ListColumn.of(new int[] {0, 2}, BoolColumn.of(true, true));
-        assertThatThrownBy(() -> Reductions.sum((ListColumn) b)).hasMessage("sum: lists must hold float, double or int values, got BOOL");
+        assertThatThrownBy(() -> Reductions.sum((ListColumn) b)).hasMessage("sum: lists must hold float, double, int or long values, got BOOL");
+        ListColumn<LongColumn> l = ListColumn.of(new int[] {0, 2, 2}, LongColumn.of(1L << 40, 5L));
+        assertThat(Reductions.sum(l).toArray()).containsExactly((1L << 40) + 5, 0L);
+        ListColumn<LongColumn> lbig = ListColumn.of(new int[] {0, 2}, LongColumn.of(Long.MAX_VALUE, 1L));
+        assertThatThrownBy(() -> Reductions.sum(lbig)).isInstanceOf(ArithmeticException.class);
+        ListColumn<IntColumn> u = ListColumn.of(new int[] {0, 2}, IntColumn.ofUnsigned(-1, 0));
+        assertThat(Reductions.sum(u).isUnsigned()).isTrue();
+        assertThat(Reductions.sum(u).getLong(0)).isEqualTo(0xFFFF_FFFFL);
+    }
+
+    /**
+     * Every numeric type through argmax/argmin/max/min against a plain loop: first index wins ties,
+     * empty lists give −1 and the given default, unsigned values compare as unsigned.
+     */
+    @Test
+    void extremaOfEveryType() {
+        int[] off = {0, 4, 4, 5, 8};
+        // entry 0: ties at the maximum (first wins) and the minimum; entry 1 empty; entry 2 one value; entry 3 negatives
+        long[] values = {3, 7, 7, -2, 9, -5, -1, -5};
+        int[] argmax = {1, -1, 0, 1};
+        int[] argmin = {3, -1, 0, 0};
+        ListColumn<DoubleColumn> d = ListColumn.of(off, DoubleColumn.of(java.util.Arrays.stream(values).asDoubleStream().toArray()));
+        ListColumn<FloatColumn> f = ListColumn.of(off, FloatColumn.of(3f, 7f, 7f, -2f, 9f, -5f, -1f, -5f));
+        ListColumn<IntColumn> i = ListColumn.of(off, IntColumn.of(java.util.Arrays.stream(values).mapToInt(x -> (int) x).toArray()));
+        ListColumn<LongColumn> l = ListColumn.of(off, LongColumn.of(values));
+        ListColumn<ShortColumn> sh = ListColumn.of(off, ShortColumn.of((short) 3, (short) 7, (short) 7, (short) -2, (short) 9, (short) -5, (short) -1, (short) -5));
+        ListColumn<ByteColumn> by = ListColumn.of(off, ByteColumn.of((byte) 3, (byte) 7, (byte) 7, (byte) -2, (byte) 9, (byte) -5, (byte) -1, (byte) -5));
+        for (ListColumn<?> c : java.util.List.of(d, f, i, l, sh, by)) {
+            assertThat(Reductions.argmax(c).toArray()).as("%s", c.content().getClass()).containsExactly(argmax);
+            assertThat(Reductions.argmin(c).toArray()).as("%s", c.content().getClass()).containsExactly(argmin);
+            assertThat(Reductions.mean(c).get(0)).isEqualTo(15.0 / 4);
+        }
+        assertThat(Reductions.max(d, -99).toArray()).containsExactly(7.0, -99.0, 9.0, -1.0);
+        assertThat(Reductions.min(d).toArray()).containsExactly(-2.0, Double.NaN, 9.0, -5.0);
+        assertThat(Reductions.max(i, -99).toArray()).containsExactly(7, -99, 9, -1);
+        assertThat(Reductions.min(i, 99).toArray()).containsExactly(-2, 99, 9, -5);
+        assertThat(Reductions.max(l, -99).toArray()).containsExactly(7L, -99L, 9L, -1L);
+        assertThat(Reductions.min(l, 99).toArray()).containsExactly(-2L, 99L, 9L, -5L);
+        assertThat(Reductions.max(sh, (short) -99).toArray()).containsExactly((short) 7, (short) -99, (short) 9, (short) -1);
+        assertThat(Reductions.min(by, (byte) 99).toArray()).containsExactly((byte) -2, (byte) 99, (byte) 9, (byte) -5);
+        // unsigned: 0xFF (255) is the largest UChar_t and 0xFFFFFFFF the largest UInt_t
+        ListColumn<ByteColumn> ub = ListColumn.of(new int[] {0, 3}, ByteColumn.ofUnsigned((byte) 1, (byte) -1, (byte) 2));
+        assertThat(Reductions.argmax(ub).get(0)).isEqualTo(1);
+        assertThat(Reductions.max(ub, (byte) 0).getLong(0)).isEqualTo(255);
+        assertThat(Reductions.max(ub, (byte) 0).isUnsigned()).isTrue();
+        ListColumn<IntColumn> ui = ListColumn.of(new int[] {0, 3}, IntColumn.ofUnsigned(5, -1, 7));
+        assertThat(Reductions.argmin(ui).get(0)).isEqualTo(0);
+        assertThat(Reductions.max(ui, 0).getLong(0)).isEqualTo(0xFFFF_FFFFL);
+        ListColumn<LongColumn> ul = ListColumn.of(new int[] {0, 2}, LongColumn.ofUnsigned(Long.MIN_VALUE, Long.MAX_VALUE));
+        assertThat(Reductions.argmax(ul).get(0)).isEqualTo(0);
+        // double argmax skips NaN, ±0 are equal (first wins)
+        ListColumn<DoubleColumn> z = ListColumn.of(new int[] {0, 3}, DoubleColumn.of(Double.NaN, -0.0, 0.0));
+        assertThat(Reductions.argmax(z).get(0)).isEqualTo(1);
+        assertThat(Reductions.max(z, 0).get(0)).isNaN();
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void unsupportedElementTypesAreNamed() {
+        ListColumn<BoolColumn> b = ListColumn.of(new int[] {0, 2}, BoolColumn.of(true, false));
+        assertThatThrownBy(() -> Reductions.argmax(b)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("argmax: lists must hold float, double or integer values, got BOOL");
+        assertThatThrownBy(() -> Reductions.mean(b)).hasMessage("mean: lists must hold float, double or integer values, got BOOL");
+        ListColumn<ListColumn<FloatColumn>> nested = ListColumn.of(new int[] {0, 1}, Columns.jagged(new int[] {0, 0}, new float[0]));
+        assertThatThrownBy(() -> Reductions.argmin(nested)).hasMessage("argmin: lists must hold float, double or integer values, got ListColumn");
+        // a list whose declared type lies (raw types) gets the message, not a ClassCastException
+        ListColumn<IntColumn> fake = (ListColumn) b;
+        assertThatThrownBy(() -> Reductions.max(fake, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("max: lists must hold int values, got BOOL");
+        ListColumn<FloatColumn> fakeFloat = (ListColumn) ListColumn.of(new int[] {0, 1}, DoubleColumn.of(1));
+        assertThatThrownBy(() -> Reductions.min(fakeFloat, 0f)).hasMessage("min: lists must hold float values, got FLOAT64");
+        ListColumn<IntColumn> ints = ListColumn.of(new int[] {0, 1}, IntColumn.of(1));
+        assertThatThrownBy(() -> Reductions.max(ints))
+                .hasMessage("max: lists of INT32 have no NaN for empty lists; pass the value for empty lists, e.g. max(lists, -1)");
+        assertThatThrownBy(() -> Reductions.min(b))
+                .hasMessage("min: lists must hold float, double or integer values, got BOOL");
+        ListColumn<ShortColumn> shorts = ListColumn.of(new int[] {0, 1}, ShortColumn.of((short) 1));
+        assertThatThrownBy(() -> Reductions.sum(shorts)).hasMessage("sum: lists must hold float, double, int or long values, got INT16");
     }
 
     @Test

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Every SIMD kernel against its scalar twin on sizes around the vector width, primes, large sizes,
  * unaligned starts, and data with NaN, ±Inf, ±0 and extremes. Masks, indices and element-wise
- * float results must be bit-identical (same IEEE operations per lane); sums may differ by the
- * order of double additions; pair masses by float rounding (the SIMD kernel works in float lanes).
+ * float results and every kinematic quantity (Δφ, ΔR, Cartesian components, masses) must be
+ * bit-identical (same IEEE operations per lane, no FMA on either side); sums may differ by the
+ * order of double additions.
  */
 class SimdScalarAgreementTest {
     private static Kernels scalar;
@@ -37,8 +38,10 @@ class SimdScalarAgreementTest {
     @Provide
     Arbitrary<Integer> sizes() {
         int l = SimdKernels.floatLanes();
+        int d = SimdKernels.doubleLanes();
         return Arbitraries.oneOf(
-                Arbitraries.of(0, 1, 2, 3, l / 2 - 1, l / 2, l / 2 + 1, l - 1, l, l + 1, 2 * l - 1, 2 * l, 2 * l + 1,
+                Arbitraries.of(0, 1, 2, 3, d - 1, d, d + 1, 3 * d - 1, 3 * d + 1,
+                        l / 2 - 1, l / 2, l / 2 + 1, l - 1, l, l + 1, 2 * l - 1, 2 * l, 2 * l + 1,
                         4 * l - 1, 4 * l + 1, 31, 32, 33, 7, 13, 97, 1009, 4099, 65_537),
                 Arbitraries.integers().between(0, 3000));
     }
@@ -260,65 +263,86 @@ class SimdScalarAgreementTest {
         }
     }
 
-    @Property(tries = 200)
-    void angularKernelsAreBitIdentical(@ForAll("sizes") int n, @ForAll("starts") int off, @ForAll long seed) {
-        Random r = new Random(seed);
-        float[] e1 = KernelTestSupport.floats(r, n + off, true);
-        float[] e2 = KernelTestSupport.floats(r, n + off, true);
-        float[] p1 = new float[n + off];
-        float[] p2 = new float[n + off];
-        for (int i = 0; i < n + off; i++) {
-            p1[i] = (float) ((r.nextDouble() * 2 - 1) * Math.PI);
-            p2[i] = r.nextInt(50) == 0 ? KernelTestSupport.SPECIAL[r.nextInt(KernelTestSupport.SPECIAL.length)]
-                    : (float) ((r.nextDouble() * 2 - 1) * (r.nextBoolean() ? Math.PI : 20));
-        }
-        FloatColumn ce1 = FloatColumn.wrap(e1, off, n);
-        FloatColumn ce2 = FloatColumn.wrap(e2, off, n);
-        FloatColumn cp1 = FloatColumn.wrap(p1, off, n);
-        FloatColumn cp2 = FloatColumn.wrap(p2, off, n);
-        float[] x = new float[n];
-        float[] y = new float[n];
-        scalar.deltaPhi(cp1, cp2, x);
-        simd.deltaPhi(cp1, cp2, y);
-        assertSameBits(x, y);
-        scalar.deltaR(ce1, cp1, ce2, cp2, x);
-        simd.deltaR(ce1, cp1, ce2, cp2, y);
-        assertSameBits(x, y);
-    }
-
-    @Property(tries = 200)
-    void pairMassAgreesWithinMathLibraryTolerance(@ForAll("sizes") int n, @ForAll("starts") int off, @ForAll long seed) {
-        Random r = new Random(seed);
-        float[][] v = new float[8][n + off];
-        for (int i = 0; i < n + off; i++) {
+    /** (pt, η, φ, m)-like floats with about 1 in 50 special values (NaN, ±Inf, ±0, extremes) in any field. */
+    private static float[][] kinematics(Random r, int size) {
+        float[][] v = new float[8][size];
+        for (int i = 0; i < size; i++) {
             for (int s = 0; s < 2; s++) {
-                v[4 * s][i] = (float) (r.nextDouble() * 500);
+                v[4 * s][i] = (float) (15 + r.nextDouble() * 500);
                 v[4 * s + 1][i] = (float) ((r.nextDouble() * 2 - 1) * 5);
-                v[4 * s + 2][i] = (float) ((r.nextDouble() * 2 - 1) * Math.PI);
+                v[4 * s + 2][i] = (float) ((r.nextDouble() * 2 - 1) * (r.nextInt(10) == 0 ? 20 : Math.PI));
                 v[4 * s + 3][i] = r.nextBoolean() ? 0f : (float) (r.nextDouble() * 20);
-                if (r.nextInt(40) == 0) {
-                    v[4 * s + r.nextInt(4)][i] = KernelTestSupport.SPECIAL[r.nextInt(3)];
+                if (r.nextInt(50) == 0) {
+                    v[4 * s + r.nextInt(4)][i] = KernelTestSupport.SPECIAL[r.nextInt(KernelTestSupport.SPECIAL.length)];
                 }
             }
         }
+        return v;
+    }
+
+    @Property(tries = 300)
+    void kinematicsAreBitIdentical(@ForAll("sizes") int n, @ForAll("starts") int off, @ForAll long seed) {
+        Random r = new Random(seed);
+        float[][] v = kinematics(r, n + off);
         FloatColumn[] c = new FloatColumn[8];
         for (int k = 0; k < 8; k++) {
             c[k] = FloatColumn.wrap(v[k], off, n);
         }
-        float[] x = new float[n];
-        float[] y = new float[n];
+        double[] x = new double[n];
+        double[] y = new double[n];
+        scalar.deltaPhi(c[2], c[6], x);
+        simd.deltaPhi(c[2], c[6], y);
+        assertSameBits(x, y);
+        scalar.deltaR(c[1], c[2], c[5], c[6], x);
+        simd.deltaR(c[1], c[2], c[5], c[6], y);
+        assertSameBits(x, y);
         scalar.pairMass(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], x);
         simd.pairMass(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], y);
-        for (int i = 0; i < n; i++) {
-            if (!Float.isFinite(x[i]) || !Float.isFinite(y[i])) {
-                assertThat(Float.valueOf(y[i])).as("element %d", i).isEqualTo(Float.valueOf(x[i]));
-                continue;
+        assertSameBits(x, y);
+        double[][] sc = new double[4][n];
+        double[][] vc = new double[4][n];
+        scalar.toCartesian(c[0], c[1], c[2], c[3], sc[0], sc[1], sc[2], sc[3]);
+        simd.toCartesian(c[0], c[1], c[2], c[3], vc[0], vc[1], vc[2], vc[3]);
+        for (int k = 0; k < 4; k++) {
+            assertSameBits(sc[k], vc[k]);
+        }
+        // mass from Cartesian spans at an unaligned start, with the same specials flowing through
+        double[][] sh = new double[4][n + off];
+        for (int k = 0; k < 4; k++) {
+            System.arraycopy(sc[k], 0, sh[k], off, n);
+        }
+        scalar.mass(sh[0], off, sh[1], off, sh[2], off, sh[3], off, x, n);
+        simd.mass(sh[0], off, sh[1], off, sh[2], off, sh[3], off, y, n);
+        assertSameBits(x, y);
+    }
+
+    @Property(tries = 100)
+    void aValueDoesNotDependOnItsChunk(@ForAll("sizes") int n, @ForAll long seed) {
+        Random r = new Random(seed);
+        float[][] v = kinematics(r, n);
+        FloatColumn[] whole = new FloatColumn[8];
+        for (int k = 0; k < 8; k++) {
+            whole[k] = FloatColumn.wrap(v[k], 0, n);
+        }
+        double[] dr = new double[n];
+        double[] mass = new double[n];
+        simd.deltaR(whole[1], whole[2], whole[5], whole[6], dr);
+        simd.pairMass(whole[0], whole[1], whole[2], whole[3], whole[4], whole[5], whole[6], whole[7], mass);
+        // cut the input into chunks of random sizes (1 .. 3 vectors): every element lands at another lane
+        for (int from = 0; from < n; ) {
+            int len = Math.min(n - from, 1 + r.nextInt(3 * SimdKernels.doubleLanes() + 1));
+            FloatColumn[] part = new FloatColumn[8];
+            for (int k = 0; k < 8; k++) {
+                part[k] = whole[k].region(from, len);
             }
-            // The SIMD kernel sums the same non-negative terms in float: each term carries a few float
-            // ulps (2^-24 relative) of rounding, so m² is within ~1e-6 relative and m within ~5e-7;
-            // 2e-6 relative plus 2 ulps leaves margin for the vector math library's exp/sinh/sin.
-            double tol = 2e-6 * x[i] + 2 * Math.ulp(x[i]);
-            assertThat((double) Math.abs(x[i] - y[i])).as("element %d: %s vs %s", i, x[i], y[i]).isLessThanOrEqualTo(tol);
+            for (Kernels k : new Kernels[] {simd, scalar}) {
+                double[] x = new double[len];
+                k.deltaR(part[1], part[2], part[5], part[6], x);
+                assertSameBits(java.util.Arrays.copyOfRange(dr, from, from + len), x);
+                k.pairMass(part[0], part[1], part[2], part[3], part[4], part[5], part[6], part[7], x);
+                assertSameBits(java.util.Arrays.copyOfRange(mass, from, from + len), x);
+            }
+            from += len;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crema.columnar.Arith;
 import org.crema.columnar.BoolColumn;
+import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.FourVectors;
 import org.crema.columnar.IntColumn;
@@ -160,7 +161,7 @@ class DocsExamplesTest {
             Matched gen = jets.matchedGen();
             // Unmatched jets get NaN gen kinematics, so the ratio is NaN there until masked.
             ListColumn<FloatColumn> response = Arith.div(jets.pt(), gen.pt());
-            ListColumn<FloatColumn> dr = FourVectors.deltaR(jets.eta(), jets.phi(), gen.eta(), gen.phi());
+            ListColumn<DoubleColumn> dr = FourVectors.deltaR(jets.eta(), jets.phi(), gen.eta(), gen.phi());
             ListColumn<BoolColumn> wellMatched = Masks.and(gen.valid(), Masks.lt(dr, 0.2f));
             // end pattern
 

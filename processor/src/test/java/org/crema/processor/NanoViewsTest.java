@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.crema.columnar.BoolColumn;
+import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.Column;
 import org.crema.columnar.Columns;
 import org.crema.columnar.FloatColumn;
@@ -120,7 +121,7 @@ class NanoViewsTest {
             PrimitiveColumn nGen = d.flat("nGenJet");
             Jets jets = ev.jets();
             Matched gen = jets.matchedGen();
-            ListColumn<FloatColumn> dr = FourVectors.deltaR(jets.eta(), jets.phi(), gen.eta(), gen.phi());
+            ListColumn<DoubleColumn> dr = FourVectors.deltaR(jets.eta(), jets.phi(), gen.eta(), gen.phi());
             int matched = 0;
             for (int e = 0; e < d.n(); e++) {
                 for (int j = 0; j < raw.count(e); j++) {
@@ -129,7 +130,7 @@ class NanoViewsTest {
                         matched++;
                         assertThat(at(gen.pt(), e, j)).isEqualTo((float) Direct.value(genPt, e, (int) k));
                         // NanoAOD matches jets to GenJets within ΔR < 0.4
-                        assertThat(at(dr, e, j)).isLessThan(0.4f);
+                        assertThat(dr.content().get(dr.start(e) + j)).isLessThan(0.4);
                     } else {
                         assertThat(at(gen.pt(), e, j)).isNaN();
                         assertThat(atB(gen.valid(), e, j)).isFalse();
@@ -332,7 +333,7 @@ class NanoViewsTest {
             Matched gen = good.matchedGen();                 // the GenJet of each good jet
             ListColumn<FloatColumn> genPt = gen.pt();        // NaN where the jet has no GenJet
             ListColumn<BoolColumn> hasGen = gen.valid();
-            ListColumn<FloatColumn> dR = good.deltaR(gen);   // Kinematics: ΔR jet by jet
+            ListColumn<DoubleColumn> dR = good.deltaR(gen);  // Kinematics: ΔR jet by jet
 
             CrossReference muJet = events.crossReference("Muon", "jetIdx");   // target inferred: Jet
             ListColumn<IntColumn> local = muJet.local();     // −1: none, or past the stored jets

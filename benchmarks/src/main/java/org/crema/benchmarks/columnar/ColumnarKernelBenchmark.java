@@ -63,6 +63,7 @@ public class ColumnarKernelBenchmark {
     float[] jetPt;
     float[] perEvent;
     FloatColumn ca, cb, cphi1, cphi2, cm1, cm2;
+    double[] px, py, pz, energy;
     int jets;
 
     @Setup(Level.Trial)
@@ -107,6 +108,11 @@ public class ColumnarKernelBenchmark {
         cphi2 = FloatColumn.of(phi2);
         cm1 = FloatColumn.of(m1);
         cm2 = FloatColumn.of(m2);
+        px = new double[N];
+        py = new double[N];
+        pz = new double[N];
+        energy = new double[N];
+        ScalarKernels.INSTANCE.toCartesian(ca, cb, cphi1, cm1, px, py, pz, energy);
         offsets = new int[EVENTS + 1];
         double limit = Math.exp(-5);
         for (int e = 0; e < EVENTS; e++) {
@@ -306,26 +312,42 @@ public class ColumnarKernelBenchmark {
         return perEvent;
     }
 
-    // ---- kinematics (one operation = one object or one pair)
+    // ---- kinematics in double (one operation = one object or one pair)
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public float[] deltaPhi() {
-        k.deltaPhi(cphi1, cphi2, floatOut);
-        return floatOut;
+    public double[] deltaPhi() {
+        k.deltaPhi(cphi1, cphi2, doubleOut);
+        return doubleOut;
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public float[] deltaR() {
-        k.deltaR(cb, cphi1, ca, cphi2, floatOut);
-        return floatOut;
+    public double[] deltaR() {
+        k.deltaR(cb, cphi1, ca, cphi2, doubleOut);
+        return doubleOut;
+    }
+
+    /** Scalar in both implementations (cos, sin, sinh from {@link Math}); measured to show the cost. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] pairMass() {
+        k.pairMass(ca, cb, cphi1, cm1, ca, cb, cphi2, cm2, doubleOut);
+        return doubleOut;
+    }
+
+    /** Scalar in both implementations, like {@link #pairMass}: one object per operation. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] toCartesian() {
+        k.toCartesian(ca, cb, cphi1, cm1, px, py, pz, doubleOut);
+        return doubleOut;
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public float[] pairMass() {
-        k.pairMass(ca, cb, cphi1, cm1, ca, cb, cphi2, cm2, floatOut);
-        return floatOut;
+    public double[] massFromCartesian() {
+        k.mass(px, 0, py, 0, pz, 0, energy, 0, doubleOut, N);
+        return doubleOut;
     }
 }

@@ -120,14 +120,31 @@ public interface Kernels {
     /** Smallest element per event ({@link Math#min} semantics: NaN wins); {@code empty} for an empty list. */
     void segmentedMin(float[] content, int cOff, int[] offsets, int oFrom, int nEvents, float empty, float[] out);
 
-    // ---- kinematics (columns of out.length entries)
-    /** Δφ = φ1 − φ2 wrapped to [−π, π] (see ScalarKernels for the exact rounding rule). */
-    void deltaPhi(FloatColumn phi1, FloatColumn phi2, float[] out);
+    // ---- kinematics, in double (columns of out.length entries)
+    /**
+     * Δφ = φ1 − φ2 wrapped to [−π, π) by floor-mod, in double: {@code d − 2π⌊(d + π)/2π⌋} with
+     * {@code d = (double) φ1 − φ2} (see {@code ScalarKernels.wrapPhi}). Every implementation performs
+     * the same IEEE operations, so results are bit-identical.
+     */
+    void deltaPhi(FloatColumn phi1, FloatColumn phi2, double[] out);
 
-    /** ΔR = sqrt(Δη² + Δφ²) with Δφ as in {@link #deltaPhi}. */
-    void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, float[] out);
+    /** ΔR = √(Δη² + Δφ²) in double, Δη = (double) η1 − η2, Δφ as in {@link #deltaPhi}; bit-identical everywhere. */
+    void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, double[] out);
 
-    /** Invariant mass of two (pt, η, φ, m) four-vectors, computed in double, rounded to float. */
+    /**
+     * (pt, η, φ, m) to (px, py, pz, E) in double: px = pt cos φ, py = pt sin φ, pz = pt sinh η,
+     * E = √(px² + py² + pz² + m²), with {@link Math}'s functions; {@code px.length} entries.
+     */
+    void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
+                     double[] px, double[] py, double[] pz, double[] energy);
+
+    /**
+     * Invariant mass of the sum of two (pt, η, φ, m) four-vectors: both converted as in {@link
+     * #toCartesian}, summed component-wise, then √max(E² − p², 0) (see {@code ScalarKernels.mass}).
+     */
     void pairMass(FloatColumn pt1, FloatColumn eta1, FloatColumn phi1, FloatColumn m1,
-                  FloatColumn pt2, FloatColumn eta2, FloatColumn phi2, FloatColumn m2, float[] out);
+                  FloatColumn pt2, FloatColumn eta2, FloatColumn phi2, FloatColumn m2, double[] out);
+
+    /** {@code out[i] = √max(E² − (px² + py² + pz²), 0)} from Cartesian spans; bit-identical everywhere. */
+    void mass(double[] px, int oX, double[] py, int oY, double[] pz, int oZ, double[] energy, int oE, double[] out, int n);
 }

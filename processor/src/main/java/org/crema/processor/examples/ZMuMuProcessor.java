@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.crema.columnar.Arith;
 import org.crema.columnar.BoolColumn;
+import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.FourVectors;
 import org.crema.columnar.IntColumn;
@@ -133,8 +134,8 @@ public final class ZMuMuProcessor extends AnalysisProcessor {
 
     @Override
     protected void categoryCuts(AnalysisContext ctx, PackedSelection cuts) {
-        FloatColumn m = ctx.variable("dimuonMass", FloatColumn.class);
-        cuts.add("zWindow", Masks.and(Masks.gt(m, 60f), Masks.lt(m, 120f)));
+        DoubleColumn m = ctx.variable("dimuonMass", DoubleColumn.class);
+        cuts.add("zWindow", Masks.and(Masks.gt(m, 60.0), Masks.lt(m, 120.0)));
     }
 
     @Override

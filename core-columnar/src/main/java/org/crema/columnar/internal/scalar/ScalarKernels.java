@@ -13,10 +13,8 @@ public class ScalarKernels implements Kernels {
     /** The shared instance. */
     public static final ScalarKernels INSTANCE = new ScalarKernels();
 
-    /** 2π rounded to float. */
-    public static final float TWO_PI = (float) (2 * Math.PI);
-    /** 1/(2π) rounded to float. */
-    public static final float INV_TWO_PI = (float) (1 / (2 * Math.PI));
+    /** 2π in double (exactly twice {@link Math#PI}). */
+    public static final double TWO_PI = 2 * Math.PI;
 
     /** For subclasses; use {@link #INSTANCE}. */
     protected ScalarKernels() {}
@@ -377,33 +375,41 @@ public class ScalarKernels implements Kernels {
     }
 
     /**
-     * Wraps a difference of angles to [−π, π] (up to one float rounding at the ends): subtracts
-     * 2π·round(d/2π), rounding half away from zero. Written with a truncating int conversion rather
-     * than {@link Math#rint} because the Vector API has a lane-wise conversion but no rounding
-     * operator; the SIMD twin follows exactly these float operations, so both agree bit for bit.
+     * Δφ of a difference of angles: {@code d − 2π·⌊(d + π)/2π⌋} (floor-mod into [−π, π)), in
+     * double. For |d| ≤ π, the usual case for NanoAOD φ, the floor is 0 or −1 and the result is d
+     * itself or d + 2π rounded once; a result can land one double ulp outside [−π, π) at the ends.
+     * NaN and ±Inf give NaN. The SIMD twin performs exactly these operations per lane.
      *
      * @param d φ1 − φ2
-     * @return the wrapped difference; NaN stays NaN
+     * @return the wrapped difference
      */
-    public static float wrapPhi(float d) {
-        float q = d * INV_TWO_PI;
-        float t = (float) (int) (q + (q < 0f ? -0.5f : 0.5f));
-        return d - t * TWO_PI;
+    public static double wrapPhi(double d) {
+        return d - TWO_PI * Math.floor((d + Math.PI) / TWO_PI);
+    }
+
+    /**
+     * ΔR = √(Δη² + Δφ²) of float inputs widened to double, Δφ as in {@link #wrapPhi(double)}; the
+     * operation sequence every kernel implementation follows.
+     */
+    public static double deltaR(float eta1, float phi1, float eta2, float phi2) {
+        double de = (double) eta1 - eta2;
+        double dp = wrapPhi((double) phi1 - phi2);
+        return Math.sqrt(de * de + dp * dp);
     }
 
     @Override
-    public void deltaPhi(FloatColumn phi1, FloatColumn phi2, float[] out) {
+    public void deltaPhi(FloatColumn phi1, FloatColumn phi2, double[] out) {
         float[] p1 = phi1.array();
         float[] p2 = phi2.array();
         int o1 = phi1.offset();
         int o2 = phi2.offset();
         for (int i = 0; i < out.length; i++) {
-            out[i] = wrapPhi(p1[o1 + i] - p2[o2 + i]);
+            out[i] = wrapPhi((double) p1[o1 + i] - p2[o2 + i]);
         }
     }
 
     @Override
-    public void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, float[] out) {
+    public void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, double[] out) {
         float[] e1 = eta1.array();
         float[] p1 = phi1.array();
         float[] e2 = eta2.array();
@@ -413,57 +419,66 @@ public class ScalarKernels implements Kernels {
         int oe2 = eta2.offset();
         int op2 = phi2.offset();
         for (int i = 0; i < out.length; i++) {
-            float de = e1[oe1 + i] - e2[oe2 + i];
-            float dp = wrapPhi(p1[op1 + i] - p2[op2 + i]);
-            // float sqrt of a float argument is correctly rounded either way, so SIMD and scalar agree exactly
-            out[i] = (float) Math.sqrt(de * de + dp * dp);
+            out[i] = deltaR(e1[oe1 + i], p1[op1 + i], e2[oe2 + i], p2[op2 + i]);
         }
     }
 
     /**
-     * Invariant mass squared of two (pt, η, φ, m) four-vectors, in double, written as a sum of
-     * non-negative terms so that nothing cancels (the textbook m1² + m2² + 2(E1E2 − p⃗1·p⃗2) loses
-     * all precision for collinear or massless pairs):
-     *
-     * <pre>
-     * m² = m1² + m2² + 2(E1E2 − p1p2) + 2(p1p2 − p⃗1·p⃗2)
-     * E1E2 − p1p2   = (m1²p2² + m2²p1² + m1²m2²) / (E1E2 + p1p2)
-     * p1p2 − p⃗1·p⃗2 = pt1 pt2 (cosh Δη − cos Δφ) = 2 pt1 pt2 (sinh²(Δη/2) + sin²(Δφ/2))
-     * </pre>
-     *
-     * with p = pt cosh η and E = sqrt(p² + m²). The SIMD twin evaluates the same terms in float
-     * lanes; because every term is non-negative, float rounding stays at a few ulps of m².
+     * Invariant mass from Cartesian components: √max(E² − (px² + py² + pz²), 0), evaluated in this
+     * order. Cancels for highly boosted systems: the absolute error of m² is a few ulps of E².
      */
-    public static double pairMassSquared(double pt1, double eta1, double phi1, double m1,
-                                         double pt2, double eta2, double phi2, double m2) {
-        double x1 = Math.exp(eta1);
-        double x2 = Math.exp(eta2);
-        double p1 = pt1 * (0.5 * (x1 + 1 / x1));
-        double p2 = pt2 * (0.5 * (x2 + 1 / x2));
-        double mm1 = m1 * m1;
-        double mm2 = m2 * m2;
-        double pp1 = p1 * p1;
-        double pp2 = p2 * p2;
-        double den = Math.sqrt(pp1 + mm1) * Math.sqrt(pp2 + mm2) + p1 * p2;
-        double num = mm1 * pp2 + mm2 * pp1 + mm1 * mm2;
-        // den == 0 only when one vector is null (pt = m = 0), and then num is 0 too
-        double massTerm = den > 0 ? num / den : 0;
-        double sh = Math.sinh(0.5 * (eta1 - eta2));
-        double sn = Math.sin(0.5 * (phi1 - phi2));
-        return mm1 + mm2 + 2 * massTerm + 4 * (pt1 * pt2) * (sh * sh + sn * sn);
+    public static double mass(double px, double py, double pz, double e) {
+        return Math.sqrt(Math.max(e * e - (px * px + py * py + pz * pz), 0.0));
+    }
+
+    /** Transverse momentum from Cartesian components: √(px² + py²). */
+    public static double pt(double px, double py) {
+        return Math.sqrt(px * px + py * py);
+    }
+
+    @Override
+    public void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
+                            double[] px, double[] py, double[] pz, double[] energy) {
+        float[] a = pt.array(), b = eta.array(), c = phi.array(), d = mass.array();
+        int oa = pt.offset(), ob = eta.offset(), oc = phi.offset(), od = mass.offset();
+        for (int i = 0; i < px.length; i++) {
+            double p = a[oa + i];
+            double f = c[oc + i];
+            double m = d[od + i];
+            double x = p * Math.cos(f);
+            double y = p * Math.sin(f);
+            double z = p * Math.sinh(b[ob + i]);
+            px[i] = x;
+            py[i] = y;
+            pz[i] = z;
+            energy[i] = Math.sqrt(x * x + y * y + z * z + m * m);
+        }
     }
 
     @Override
     public void pairMass(FloatColumn pt1, FloatColumn eta1, FloatColumn phi1, FloatColumn m1,
-                         FloatColumn pt2, FloatColumn eta2, FloatColumn phi2, FloatColumn m2, float[] out) {
+                         FloatColumn pt2, FloatColumn eta2, FloatColumn phi2, FloatColumn m2, double[] out) {
         float[] a = pt1.array(), b = eta1.array(), c = phi1.array(), d = m1.array();
         float[] e = pt2.array(), f = eta2.array(), g = phi2.array(), h = m2.array();
         int oa = pt1.offset(), ob = eta1.offset(), oc = phi1.offset(), od = m1.offset();
         int oe = pt2.offset(), of = eta2.offset(), og = phi2.offset(), oh = m2.offset();
         for (int i = 0; i < out.length; i++) {
-            double m2sq = pairMassSquared(a[oa + i], b[ob + i], c[oc + i], d[od + i],
-                    e[oe + i], f[of + i], g[og + i], h[oh + i]);
-            out[i] = (float) Math.sqrt(m2sq);
+            // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
+            double p1 = a[oa + i], f1 = c[oc + i], mm1 = d[od + i];
+            double x1 = p1 * Math.cos(f1), y1 = p1 * Math.sin(f1), z1 = p1 * Math.sinh(b[ob + i]);
+            double e1 = Math.sqrt(x1 * x1 + y1 * y1 + z1 * z1 + mm1 * mm1);
+            double p2 = e[oe + i], f2 = g[og + i], mm2 = h[oh + i];
+            double x2 = p2 * Math.cos(f2), y2 = p2 * Math.sin(f2), z2 = p2 * Math.sinh(f[of + i]);
+            double e2 = Math.sqrt(x2 * x2 + y2 * y2 + z2 * z2 + mm2 * mm2);
+            out[i] = mass(x1 + x2, y1 + y2, z1 + z2, e1 + e2);
+        }
+    }
+
+    @Override
+    public void mass(double[] px, int oX, double[] py, int oY, double[] pz, int oZ, double[] energy, int oE,
+                     double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = mass(px[oX + i], py[oY + i], pz[oZ + i], energy[oE + i]);
         }
     }
 

@@ -22,6 +22,14 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
  * auto-vectorises and which are bound by memory bandwidth; argmin/argmax, products, sorting and combinatorics, which are
  * branchy and run over a handful of objects per event.
  *
+ * <p>Kinematics: the mass from Cartesian components runs in double lanes with exactly the scalar
+ * operation sequence (mul, add, max, sqrt; no FMA), so each value is bit-identical to the scalar
+ * kernel whatever its position, the chunk size or the vector width. Δφ and ΔR are not overridden:
+ * C2 auto-vectorises the scalar double loops (floor included) and they measured as fast as or
+ * faster than a Vector API version. The conversion to (px, py, pz, E) and the pair mass stay
+ * scalar: they need cos, sin and sinh, and the Vector API's lane-wise versions (a vector math
+ * library) round differently from {@link Math}'s.
+ *
  * <p>Each operator gets its own loop with a constant {@link VectorOperators} argument: the JIT only
  * turns Vector API calls into machine instructions when the operator is a compile-time constant.
  */
@@ -50,6 +58,11 @@ public final class SimdKernels extends ScalarKernels {
     /** @return the number of float lanes (8 on AVX2), for tests that probe lane boundaries */
     public static int floatLanes() {
         return FS.length();
+    }
+
+    /** @return the number of double lanes (4 on AVX2), the width of the kinematics kernels */
+    public static int doubleLanes() {
+        return DS.length();
     }
 
     @Override
@@ -384,51 +397,20 @@ public final class SimdKernels extends ScalarKernels {
         return s;
     }
 
-    private static FloatVector wrapPhi(FloatVector d) {
-        // same float operations as ScalarKernels.wrapPhi: round half away from zero via truncation
-        FloatVector q = d.mul(INV_TWO_PI);
-        FloatVector h = FloatVector.broadcast(FS, 0.5f).blend(-0.5f, q.lt(0f));
-        FloatVector t = (FloatVector) q.add(h).convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
-        return d.sub(t.mul(TWO_PI));
-    }
-
     @Override
-    public void deltaPhi(FloatColumn phi1, FloatColumn phi2, float[] out) {
-        float[] p1 = phi1.array();
-        float[] p2 = phi2.array();
-        int o1 = phi1.offset();
-        int o2 = phi2.offset();
-        int n = out.length;
+    public void mass(double[] px, int oX, double[] py, int oY, double[] pz, int oZ, double[] energy, int oE,
+                     double[] out, int n) {
         int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            wrapPhi(FloatVector.fromArray(FS, p1, o1 + i).sub(FloatVector.fromArray(FS, p2, o2 + i))).intoArray(out, i);
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector x = DoubleVector.fromArray(DS, px, oX + i);
+            DoubleVector y = DoubleVector.fromArray(DS, py, oY + i);
+            DoubleVector z = DoubleVector.fromArray(DS, pz, oZ + i);
+            DoubleVector e = DoubleVector.fromArray(DS, energy, oE + i);
+            // MAX has Math.max semantics (NaN wins), as in ScalarKernels.mass
+            e.mul(e).sub(x.mul(x).add(y.mul(y)).add(z.mul(z))).lanewise(VectorOperators.MAX, 0.0).sqrt().intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = ScalarKernels.wrapPhi(p1[o1 + i] - p2[o2 + i]);
-        }
-    }
-
-    @Override
-    public void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, float[] out) {
-        float[] e1 = eta1.array();
-        float[] p1 = phi1.array();
-        float[] e2 = eta2.array();
-        float[] p2 = phi2.array();
-        int oe1 = eta1.offset();
-        int op1 = phi1.offset();
-        int oe2 = eta2.offset();
-        int op2 = phi2.offset();
-        int n = out.length;
-        int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector de = FloatVector.fromArray(FS, e1, oe1 + i).sub(FloatVector.fromArray(FS, e2, oe2 + i));
-            FloatVector dp = wrapPhi(FloatVector.fromArray(FS, p1, op1 + i).sub(FloatVector.fromArray(FS, p2, op2 + i)));
-            de.mul(de).add(dp.mul(dp)).lanewise(VectorOperators.SQRT).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            float de = e1[oe1 + i] - e2[oe2 + i];
-            float dp = ScalarKernels.wrapPhi(p1[op1 + i] - p2[op2 + i]);
-            out[i] = (float) Math.sqrt(de * de + dp * dp);
+            out[i] = ScalarKernels.mass(px[oX + i], py[oY + i], pz[oZ + i], energy[oE + i]);
         }
     }
 
@@ -586,73 +568,6 @@ public final class SimdKernels extends ScalarKernels {
             float[] tail = new float[nEvents - e];
             super.segmentedMin(content, cOff, offsets, oFrom + e, nEvents - e, empty, tail);
             System.arraycopy(tail, 0, out, e, tail.length);
-        }
-    }
-
-    private static final float PI_F = (float) Math.PI;
-    /** 2π split into a float and the float nearest to the remainder, for an accurate reduction. */
-    private static final float TWO_PI_HI = (float) (2 * Math.PI);
-    private static final float TWO_PI_LO = (float) (2 * Math.PI - TWO_PI_HI);
-
-    /**
-     * (φ1 − φ2)/2 reduced to about [−π/2, π/2], accurate to a float ulp of the result. A plain float
-     * difference near ±2π carries an absolute error of ~2e-7, which sin² near π turns into a large
-     * relative error for back-to-back pairs; so the difference is kept as an exact float pair
-     * (two-sum) and 2π is subtracted as a float pair too (exact by Sterbenz's lemma).
-     */
-    private static FloatVector halfDeltaPhi(FloatVector phi1, FloatVector phi2) {
-        FloatVector neg = phi2.neg();
-        FloatVector sum = phi1.add(neg);
-        FloatVector bb = sum.sub(phi1);
-        FloatVector err = phi1.sub(sum.sub(bb)).add(neg.sub(bb));
-        VectorMask<Float> above = sum.compare(VectorOperators.GT, PI_F);
-        VectorMask<Float> below = sum.compare(VectorOperators.LT, -PI_F);
-        FloatVector zero = FloatVector.zero(FS);
-        FloatVector hi = zero.blend(TWO_PI_HI, above).blend(-TWO_PI_HI, below);
-        FloatVector lo = zero.blend(TWO_PI_LO, above).blend(-TWO_PI_LO, below);
-        return sum.sub(hi).add(err.sub(lo)).mul(0.5f);
-    }
-
-    @Override
-    public void pairMass(FloatColumn pt1, FloatColumn eta1, FloatColumn phi1, FloatColumn m1,
-                         FloatColumn pt2, FloatColumn eta2, FloatColumn phi2, FloatColumn m2, float[] out) {
-        float[] a = pt1.array(), b = eta1.array(), c = phi1.array(), d = m1.array();
-        float[] e = pt2.array(), f = eta2.array(), g = phi2.array(), h = m2.array();
-        int oa = pt1.offset(), ob = eta1.offset(), oc = phi1.offset(), od = m1.offset();
-        int oe = pt2.offset(), of = eta2.offset(), og = phi2.offset(), oh = m2.offset();
-        int n = out.length;
-        int i = 0;
-        // The cancellation-free terms of ScalarKernels.pairMassSquared, in float lanes: twice the
-        // lanes of double and the vector math library's float exp/sinh/sin are much cheaper, while
-        // every term being non-negative keeps the relative error at a few float ulps of m².
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector vpt1 = FloatVector.fromArray(FS, a, oa + i);
-            FloatVector veta1 = FloatVector.fromArray(FS, b, ob + i);
-            FloatVector vm1 = FloatVector.fromArray(FS, d, od + i);
-            FloatVector vpt2 = FloatVector.fromArray(FS, e, oe + i);
-            FloatVector veta2 = FloatVector.fromArray(FS, f, of + i);
-            FloatVector vm2 = FloatVector.fromArray(FS, h, oh + i);
-            FloatVector x1 = veta1.lanewise(VectorOperators.EXP);
-            FloatVector x2 = veta2.lanewise(VectorOperators.EXP);
-            FloatVector p1 = vpt1.mul(x1.add(one.div(x1)).mul(0.5f));
-            FloatVector p2 = vpt2.mul(x2.add(one.div(x2)).mul(0.5f));
-            FloatVector mm1 = vm1.mul(vm1);
-            FloatVector mm2 = vm2.mul(vm2);
-            FloatVector pp1 = p1.mul(p1);
-            FloatVector pp2 = p2.mul(p2);
-            FloatVector den = pp1.add(mm1).sqrt().mul(pp2.add(mm2).sqrt()).add(p1.mul(p2));
-            FloatVector num = mm1.mul(pp2).add(mm2.mul(pp1)).add(mm1.mul(mm2));
-            FloatVector massTerm = num.div(den).blend(0f, den.compare(VectorOperators.GT, 0f).not());
-            FloatVector sh = veta1.sub(veta2).mul(0.5f).lanewise(VectorOperators.SINH);
-            FloatVector sn = halfDeltaPhi(FloatVector.fromArray(FS, c, oc + i), FloatVector.fromArray(FS, g, og + i))
-                    .lanewise(VectorOperators.SIN);
-            FloatVector msq = mm1.add(mm2).add(massTerm.mul(2f)).add(vpt1.mul(vpt2).mul(sh.mul(sh).add(sn.mul(sn))).mul(4f));
-            msq.sqrt().intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = (float) Math.sqrt(pairMassSquared(a[oa + i], b[ob + i], c[oc + i], d[od + i],
-                    e[oe + i], f[of + i], g[og + i], h[oh + i]));
         }
     }
 }
