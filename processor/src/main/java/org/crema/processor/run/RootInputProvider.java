@@ -24,18 +24,35 @@ import org.crema.processor.InputReadException;
  * Each chunk opens its file (only the header and key list are read), and each column is read for the
  * chunk's entry range only when the processor touches it; collections come from the reader's
  * {@code NanoEvents} (counter-checked, fields read in parallel). Σ genWeight comes from the
- * {@code Runs} tree ({@code genEventSumw} or {@code genEventSumw_}). Thread-safe and stateless.
+ * {@code Runs} tree ({@code genEventSumw} or {@code genEventSumw_}). Thread-safe; its only state is the
+ * truncated-file option.
  */
 public final class RootInputProvider implements InputProvider {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the provider (it holds no state). */
+    private final boolean allowTruncated;
+
+    /** Creates the provider; files shorter than their header says are refused. */
     public RootInputProvider() {
+        this(false);
+    }
+
+    /**
+     * @param allowTruncated read files that are shorter than their header says (a copy that stopped
+     *     early) instead of refusing them; chunks whose baskets lie past the end still fail
+     */
+    public RootInputProvider(boolean allowTruncated) {
+        this.allowTruncated = allowTruncated;
+    }
+
+    private RootFile openFile(String file) {
+        return allowTruncated ? RootFile.open(Path.of(file), RootFile.Option.ALLOW_TRUNCATED)
+                : RootFile.open(Path.of(file));
     }
 
     @Override
     public FileInfo inspect(String file, String treeName) {
-        try (RootFile f = RootFile.open(Path.of(file))) {
+        try (RootFile f = openFile(file)) {
             Tree t = f.tree(treeName);
             return new FileInfo(t.entries(), t.clusterStarts(), f.size());
         }
@@ -43,7 +60,7 @@ public final class RootInputProvider implements InputProvider {
 
     @Override
     public ColumnSource open(Chunk chunk) {
-        RootFile f = RootFile.open(Path.of(chunk.file()));
+        RootFile f = openFile(chunk.file());
         try {
             Tree t = f.tree(chunk.treeName());
             if (t.entries() != chunk.fileEntries()) {
