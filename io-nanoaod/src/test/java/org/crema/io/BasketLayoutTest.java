@@ -47,7 +47,13 @@ class BasketLayoutTest {
         /** The last basket embedded at slot {@code fWriteBasket}: the unflushed tail. */
         EMBEDDED_AFTER_KEYED,
         /** The first basket embedded, the others keyed. */
-        EMBEDDED_FIRST
+        EMBEDDED_FIRST,
+        /**
+         * Every basket embedded while {@code fWriteBasket} still counts them as written, with
+         * {@code fBasketSeek} and {@code fBasketBytes} 0: a reader that takes slots below
+         * {@code fWriteBasket} to be keyed looks for a basket "of 0 bytes at byte offset 0".
+         */
+        EMBEDDED_BELOW_WRITE_BASKET
     }
 
     @Test
@@ -68,12 +74,13 @@ class BasketLayoutTest {
         }
     }
 
-    @Test
-    void singleBasketBranchesMadeEmbeddedOnlyMatchTheReference() throws IOException {
-        // nano_dy: one keyed basket per branch, turned into the never-flushed layout.
-        Tree t = relayout(TestData.nano("nano_dy.root"), "Events", Layout.EMBEDDED_ONLY);
+    @ParameterizedTest
+    @EnumSource(value = Layout.class, names = {"EMBEDDED_ONLY", "EMBEDDED_BELOW_WRITE_BASKET"})
+    void singleBasketBranchesMadeEmbeddedOnlyMatchTheReference(Layout layout) throws IOException {
+        // nano_dy: one keyed basket per branch, moved into the tree record.
+        Tree t = relayout(TestData.nano("nano_dy.root"), "Events", layout);
         for (BranchInfo b : t.branches()) {
-            assertThat(b.basketCount()).as(b.name()).isZero();
+            assertThat(b.basketCount()).as(b.name()).isEqualTo(layout == Layout.EMBEDDED_ONLY ? 0 : 1);
             assertThat(b.embeddedBasketCount()).as(b.name()).isOne();
             assertThat(TreeReaders.of(t).table(b.name()).count()).as(b.name()).isOne();
         }
@@ -139,11 +146,11 @@ class BasketLayoutTest {
                 BasketTable table = original.table(b.name());
                 int n = table.count();
                 int first = switch (layout) {
-                    case EMBEDDED_ONLY, EMBEDDED_FIRST -> 0;
+                    case EMBEDDED_ONLY, EMBEDDED_FIRST, EMBEDDED_BELOW_WRITE_BASKET -> 0;
                     case EMBEDDED_AFTER_KEYED -> n - 1;
                 };
                 int last = switch (layout) {
-                    case EMBEDDED_ONLY, EMBEDDED_AFTER_KEYED -> n - 1;
+                    case EMBEDDED_ONLY, EMBEDDED_AFTER_KEYED, EMBEDDED_BELOW_WRITE_BASKET -> n - 1;
                     case EMBEDDED_FIRST -> 0;
                 };
                 long[] seek = b.basketSeek().clone();
@@ -160,7 +167,7 @@ class BasketLayoutTest {
                 int writeBasket = switch (layout) {
                     case EMBEDDED_ONLY -> 0;
                     case EMBEDDED_AFTER_KEYED -> n - 1;
-                    case EMBEDDED_FIRST -> b.writeBasket();
+                    case EMBEDDED_FIRST, EMBEDDED_BELOW_WRITE_BASKET -> b.writeBasket();
                 };
                 return copy(b, writeBasket, seek, size, embedded);
             };
