@@ -3,17 +3,21 @@ package org.crema.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
 import org.crema.io.internal.directory.Directory;
 import org.crema.io.internal.header.FileHeader;
 import org.crema.io.internal.key.Key;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.column.TreeReader;
+import org.crema.io.internal.source.ByteSource;
+import org.crema.io.internal.source.LocalFileSource;
 import org.crema.io.internal.streamer.StreamerInfoList;
 import org.crema.io.internal.tree.NameSuggestions;
 import org.crema.io.internal.tree.TreeParser;
@@ -27,6 +31,9 @@ import org.crema.io.internal.tree.TreeParser;
  * positional, so threads never share a file pointer). Close the file when done; reading a closed
  * file fails.
  *
+ * <p>A file that is shorter than its header says (a copy that stopped early) is refused at open,
+ * naming both sizes; {@link Option#ALLOW_TRUNCATED} opens it anyway, to read what is there.
+ *
  * <pre>{@code
  * try (RootFile file = RootFile.open(Path.of("nano_dy.root"))) {
  *     Tree events = file.tree("Events");
@@ -35,15 +42,25 @@ import org.crema.io.internal.tree.TreeParser;
  * }</pre>
  */
 public final class RootFile implements AutoCloseable {
+
+    /** How to open a file. */
+    public enum Option {
+        /**
+         * Open a file that is shorter than its header's end-of-file offset (fEND) says, instead of
+         * refusing it. Records beyond the end fail when they are read, each naming its offset.
+         */
+        ALLOW_TRUNCATED
+    }
+
     private final Path path;
-    private final FileSource source;
+    private final ByteSource source;
     private final FileHeader header;
     private final Directory top;
     private final ErrorContext context;
     private final Map<String, Tree> trees = new ConcurrentHashMap<>();
     private volatile Map<String, Integer> classVersions;
 
-    private RootFile(Path path, FileSource source, FileHeader header, Directory top, ErrorContext context) {
+    private RootFile(Path path, ByteSource source, FileHeader header, Directory top, ErrorContext context) {
         this.path = path;
         this.source = source;
         this.header = header;
@@ -56,14 +73,39 @@ public final class RootFile implements AutoCloseable {
      *
      * @param path a local ROOT file
      * @return the open file
-     * @throws RootFormatException if the file is not a readable ROOT file
+     * @throws RootFormatException if the file is not a readable ROOT file, or is truncated
+     * @throws RootException if it cannot be opened (the message says why, e.g. "no such file")
      */
     public static RootFile open(Path path) {
+        return open(path, new Option[0]);
+    }
+
+    /**
+     * Opens a file with options and reads its header and top-level key list.
+     *
+     * @param path a local ROOT file
+     * @param options e.g. {@link Option#ALLOW_TRUNCATED}
+     * @return the open file
+     * @throws RootFormatException if the file is not a readable ROOT file, or is truncated and
+     *     {@link Option#ALLOW_TRUNCATED} was not given
+     * @throws RootException if it cannot be opened (the message says why, e.g. "no such file")
+     */
+    public static RootFile open(Path path, Option... options) {
         Objects.requireNonNull(path, "path");
         ErrorContext context = ErrorContext.ofFile(path.toString());
-        FileSource source = new FileSource(path, context);
+        return open(path, new LocalFileSource(path, context), context, options);
+    }
+
+    /** Opens the bytes of a source (tests read damaged copies from memory); closes it on failure. */
+    static RootFile open(Path path, ByteSource source, ErrorContext context, Option... options) {
+        Set<Option> opts = options.length == 0 ? EnumSet.noneOf(Option.class) : EnumSet.copyOf(List.of(options));
         try {
             FileHeader header = FileHeader.read(source, context);
+            if (header.end() > source.size() && !opts.contains(Option.ALLOW_TRUNCATED)) {
+                throw context.format("file is truncated: its header says it ends at byte " + header.end()
+                        + " (fEND) but it has " + source.size() + " bytes (" + (header.end() - source.size())
+                        + " missing); open with RootFile.Option.ALLOW_TRUNCATED to read what is there");
+            }
             Directory top = Directory.readAt(source, (long) header.begin() + header.nbytesName(), context);
             return new RootFile(path, source, header, top, context);
         } catch (RootException e) {
@@ -93,6 +135,14 @@ public final class RootFile implements AutoCloseable {
     /** @return the file size in bytes */
     public long size() {
         return source.size();
+    }
+
+    /**
+     * @return true when the file is shorter than its header says (possible only when opened with
+     *     {@link Option#ALLOW_TRUNCATED})
+     */
+    public boolean truncated() {
+        return header.end() > source.size();
     }
 
     /** @return the top directory's keys in file order, every cycle included */
@@ -154,7 +204,7 @@ public final class RootFile implements AutoCloseable {
         }
         ErrorContext where = context.withTree(name);
         RootBuffer payload = key.payloadBuffer(source, where);
-        return new Tree(source, TreeParser.parse(payload), where);
+        return new Tree(new TreeReader(source, TreeParser.parse(payload), where));
     }
 
     private Key find(Directory dir, String name, String what) {

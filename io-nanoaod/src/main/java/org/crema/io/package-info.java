@@ -19,6 +19,13 @@
  * }
  * }</pre>
  *
+ * <p>Opening checks that the file is whole and consistent before any event is read: a file shorter
+ * than its header says is refused (open with {@link org.crema.io.RootFile.Option#ALLOW_TRUNCATED} to
+ * read what is there), a tree's entry count must equal every branch's and each branch's baskets
+ * must cover exactly its entries, and a branch list with holes is an error rather than a shorter
+ * list. Baskets are read wherever ROOT put them: in their own keys, inside the tree record (a tree
+ * that was never flushed, or the unflushed tail of one), or both.
+ *
  * <p>Errors are {@link org.crema.io.RootException}s: {@link org.crema.io.RootFormatException} for
  * damaged or inconsistent files and missing names, {@link
  * org.crema.io.UnsupportedRootFeatureException} for valid files using features this reader does

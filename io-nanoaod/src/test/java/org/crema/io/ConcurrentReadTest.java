@@ -90,7 +90,7 @@ class ConcurrentReadTest {
                 for (String n : names) {
                     ColumnAssert.assertSameEntries(n, t.read(n, 3, 9), parallel.get(n));
                 }
-                long bytes = t.decompressOnly(names, 0, t.entries(), pool);
+                long bytes = org.crema.io.internal.column.TreeReaders.of(t).decompressOnly(names, 0, t.entries(), pool);
                 assertThat(bytes).isPositive();
             } finally {
                 pool.shutdown();

@@ -152,6 +152,24 @@ class CorruptInputTest {
     }
 
     @Test
+    void corruptLzmaBasketNamesTheDecoderErrorWithFileBranchAndBasket() throws IOException {
+        Path original = sample("uproot-HZZ-lzma.root");
+        byte[] bytes = Files.readAllBytes(original);
+        int block = indexOf(bytes, new byte[] {'X', 'Z', 0}, 1000);
+        assertThat(block).isPositive();
+        byte[] copy = bytes.clone();
+        for (int i = 0; i < 16; i++) {
+            copy[block + 9 + 40 + i] ^= (byte) 0xA5;
+        }
+        Path p = copyWith(original, "xz-flip", copy);
+        boolean nativeLzma = org.crema.io.internal.compression.Codecs.algorithm("XZ").nativeCodec() != null;
+        List<String> messages = readEverything(p);
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(p.toString()).contains("tree events")
+                .contains(", branch ").contains(", basket ").contains("compression block 0 at byte offset ")
+                .contains(nativeLzma ? "xz data corrupt: liblzma returned LZMA_" : "xz data corrupt"));
+    }
+
+    @Test
     void unknownCodecIsUnsupported() throws IOException {
         Path original = TestData.nano("nano_dy.root");
         byte[] bytes = Files.readAllBytes(original);

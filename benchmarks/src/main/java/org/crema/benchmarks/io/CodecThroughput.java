@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.crema.io.internal.compression.BlockCodec;
 import org.crema.io.internal.compression.CodecException;
 import org.crema.io.internal.compression.Codecs;
-import org.crema.io.internal.ffm.NativeCodecs;
 
 /**
  * Decode speed of each codec implementation on the compressed blocks of a file: the pure-Java
@@ -43,22 +42,13 @@ public final class CodecThroughput {
                 files.add(Path.of(args[i]));
             }
         }
-        BlockCodec[] java = Codecs.javaCodecs();
         System.out.printf(Locale.ROOT, "%-22s %-6s %8s %10s %-36s %10s %10s%n", "file", "codec", "blocks", "MB out",
                 "implementation", "best MB/s", "median");
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
             for (String magic : List.of("ZL", "XZ", "ZS")) {
-                BlockCodec javaCodec = switch (magic) {
-                    case "ZL" -> java[0];
-                    case "XZ" -> java[1];
-                    default -> java[3];
-                };
-                BlockCodec nativeCodec = switch (magic) {
-                    case "ZL" -> NativeCodecs.zlib();
-                    case "XZ" -> NativeCodecs.xz();
-                    default -> NativeCodecs.zstd();
-                };
+                BlockCodec javaCodec = Codecs.algorithm(magic).java();
+                BlockCodec nativeCodec = Codecs.algorithm(magic).nativeCodec();
                 List<Block> blocks = find(bytes, magic, javaCodec);
                 if (blocks.isEmpty()) {
                     continue;

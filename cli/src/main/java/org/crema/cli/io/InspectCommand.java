@@ -29,12 +29,18 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--tree", paramLabel = "NAME", description = "show only this tree")
     String treeName;
 
+    @Option(names = "--allow-truncated",
+            description = "read a file that is shorter than its header says (a copy that stopped early) instead of "
+                    + "refusing it; records past the end still fail when read")
+    boolean allowTruncated;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RootFile rf = RootFile.open(file)) {
-            out.printf("file %s: %d bytes, ROOT %d, compression %d%n", file, rf.size(), rf.rootVersion(),
-                    rf.compression());
+        try (RootFile rf = allowTruncated ? RootFile.open(file, RootFile.Option.ALLOW_TRUNCATED)
+                : RootFile.open(file)) {
+            out.printf("file %s: %d bytes, ROOT %d, compression %d%s%n", file, rf.size(), rf.rootVersion(),
+                    rf.compression(), rf.truncated() ? " (TRUNCATED: shorter than its header says)" : "");
             out.println("keys:");
             for (KeyInfo k : rf.keys()) {
                 out.printf("  %-24s cycle %-3d %-16s %s%n", k.name(), k.cycle(), k.className(), k.title());

@@ -44,10 +44,16 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document (the reference format)")
     boolean json;
 
+    @Option(names = "--allow-truncated",
+            description = "read a file that is shorter than its header says (a copy that stopped early) instead of "
+                    + "refusing it; records past the end still fail when read")
+    boolean allowTruncated;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RootFile rf = RootFile.open(file)) {
+        try (RootFile rf = allowTruncated ? RootFile.open(file, RootFile.Option.ALLOW_TRUNCATED)
+                : RootFile.open(file)) {
             String ntuple = NTupleOutput.ntupleName(rf, treeName);
             if (ntuple != null) {
                 try (RNTupleReader reader = RNTupleReader.open(rf)) {

@@ -18,7 +18,8 @@ import org.crema.io.internal.rntuple.Anchor;
 import org.crema.io.internal.rntuple.NTupleContext;
 import org.crema.io.internal.rntuple.NTupleDescriptor;
 import org.crema.io.internal.rntuple.PageSource;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
+import org.crema.io.internal.source.LocalFileSource;
 import org.crema.io.internal.tree.NameSuggestions;
 
 /**
@@ -41,12 +42,12 @@ public final class RNTupleReader implements AutoCloseable {
     public static final String ANCHOR_CLASS = "ROOT::RNTuple";
 
     private final Path path;
-    private final FileSource source;
+    private final ByteSource source;
     private final Directory top;
     private final NTupleContext context;
     private final Map<String, RNTuple> ntuples = new ConcurrentHashMap<>();
 
-    private RNTupleReader(Path path, FileSource source, Directory top, NTupleContext context) {
+    private RNTupleReader(Path path, ByteSource source, Directory top, NTupleContext context) {
         this.path = path;
         this.source = source;
         this.top = top;
@@ -64,7 +65,7 @@ public final class RNTupleReader implements AutoCloseable {
         Objects.requireNonNull(path, "path");
         NTupleContext context = NTupleContext.ofFile(path.toString());
         ErrorContext legacy = ErrorContext.ofFile(path.toString());
-        FileSource source = new FileSource(path, legacy);
+        ByteSource source = new LocalFileSource(path, legacy);
         try {
             FileHeader header = FileHeader.read(source, legacy);
             Directory top = Directory.readAt(source, (long) header.begin() + header.nbytesName(), legacy);

@@ -40,12 +40,21 @@ import org.crema.processor.InputReadException;
 public final class RootInputProvider implements InputProvider {
     private static final long serialVersionUID = 2L;
     private final int maxOpenFiles;
+    private final boolean allowTruncated;
     /** Built on first use, so a deserialized copy (on a distributed worker) has its own. */
     private transient volatile OpenFiles cache;
 
     /** A provider keeping up to {@code max(4, 2 × cores)} idle files open. */
     public RootInputProvider() {
-        this(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        this(false);
+    }
+
+    /**
+     * @param allowTruncated read files that are shorter than their header says (a copy that stopped
+     *     early) instead of refusing them; chunks whose baskets lie past the end still fail
+     */
+    public RootInputProvider(boolean allowTruncated) {
+        this(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), allowTruncated);
     }
 
     /**
@@ -53,6 +62,15 @@ public final class RootInputProvider implements InputProvider {
      *     no chunk uses it)
      */
     public RootInputProvider(int maxOpenFiles) {
+        this(maxOpenFiles, false);
+    }
+
+    /**
+     * @param maxOpenFiles idle open files kept between chunks, at least 0
+     * @param allowTruncated read files shorter than their header says instead of refusing them
+     */
+    public RootInputProvider(int maxOpenFiles, boolean allowTruncated) {
+        this.allowTruncated = allowTruncated;
         if (maxOpenFiles < 0) {
             throw new IllegalArgumentException("maxOpenFiles must be >= 0, got " + maxOpenFiles);
         }
@@ -65,7 +83,7 @@ public final class RootInputProvider implements InputProvider {
             synchronized (this) {
                 c = cache;
                 if (c == null) {
-                    c = new OpenFiles(maxOpenFiles);
+                    c = new OpenFiles(maxOpenFiles, allowTruncated);
                     cache = c;
                 }
             }
@@ -173,8 +191,11 @@ public final class RootInputProvider implements InputProvider {
         private final Map<String, Handle> open = new LinkedHashMap<>(16, 0.75f, true);
         volatile long opens;
 
-        OpenFiles(int maxIdle) {
+        private final boolean allowTruncated;
+
+        OpenFiles(int maxIdle, boolean allowTruncated) {
             this.maxIdle = maxIdle;
+            this.allowTruncated = allowTruncated;
         }
 
         Handle acquire(String file, String treeName) {
@@ -187,7 +208,8 @@ public final class RootInputProvider implements InputProvider {
                 }
             }
             // Open outside the lock: parsing a large tree's metadata must not stall other workers.
-            RootFile f = RootFile.open(Path.of(file));
+            RootFile f = allowTruncated ? RootFile.open(Path.of(file), RootFile.Option.ALLOW_TRUNCATED)
+                    : RootFile.open(Path.of(file));
             Handle fresh;
             try {
                 fresh = new Handle(key, f, f.tree(treeName));

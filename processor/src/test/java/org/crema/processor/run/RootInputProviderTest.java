@@ -104,4 +104,18 @@ class RootInputProviderTest {
         assertThatThrownBy(() -> new RootInputProvider().inspect(cut.toString(), "Events"))
                 .isInstanceOf(RuntimeException.class);
     }
+
+    @Test
+    void fileMissingItsLastBytesIsRefusedUnlessAllowed(@TempDir Path dir) throws Exception {
+        Path dy = TestData.nanoaod("nano_dy.root");
+        byte[] bytes = Files.readAllBytes(dy);
+        Path cut = dir.resolve("cut.root");
+        // Only the last 0.1 % is lost: every basket is intact, but the file is not whole.
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - bytes.length / 1000));
+        assertThatThrownBy(() -> new RootInputProvider().inspect(cut.toString(), "Events"))
+                .isInstanceOf(org.crema.io.RootFormatException.class)
+                .hasMessageContaining("file is truncated: its header says it ends at byte " + bytes.length);
+        FileInfo info = new RootInputProvider(true).inspect(cut.toString(), "Events");
+        assertThat(info.entries()).isEqualTo(40);
+    }
 }

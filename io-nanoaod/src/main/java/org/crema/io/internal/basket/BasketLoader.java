@@ -4,8 +4,7 @@ import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
 import org.crema.io.internal.compression.Compression;
 import org.crema.io.internal.key.Key;
-import org.crema.io.internal.source.FileSource;
-import org.crema.io.internal.tree.BranchModel;
+import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.tree.EmbeddedBasket;
 
 /**
@@ -24,51 +23,44 @@ public final class BasketLoader {
     private BasketLoader() {
     }
 
-    /** @param branch the branch @return baskets in entry order: written ones, then embedded ones */
-    public static int basketCount(BranchModel branch) {
-        return branch.writeBasket() + branch.embedded().size();
-    }
-
     /**
      * @param source the file
-     * @param branch the branch
-     * @param index basket index, {@code 0 <= index < basketCount(branch)}
-     * @param expectedEntries entries the branch's basket table assigns to this basket
+     * @param table the branch's baskets
+     * @param index basket index in the table, {@code 0 <= index < table.count()}
      * @param context error context naming file, tree and branch
      * @return the basket's data
      */
-    public static BasketData load(FileSource source, BranchModel branch, int index, int expectedEntries,
-            ErrorContext context) {
-        return load(source, branch, index, expectedEntries, context, false);
+    public static BasketData load(ByteSource source, BasketTable table, int index, ErrorContext context) {
+        return load(source, table, index, context, false);
     }
 
     /**
-     * Like {@link #load(FileSource, BranchModel, int, int, ErrorContext)}, optionally decompressing into
-     * a per-thread scratch array: the returned data is then valid only until the next scratch load on
+     * Like {@link #load(ByteSource, BasketTable, int, ErrorContext)}, optionally decompressing into a
+     * per-thread scratch array: the returned data is then valid only until the next scratch load on
      * the same thread, and the caller must convert it before that.
      *
      * @param source the file
-     * @param branch the branch
-     * @param index basket index
-     * @param expectedEntries entries the basket table assigns to this basket
+     * @param table the branch's baskets
+     * @param index basket index in the table
      * @param context error context
      * @param scratch true to decompress into the calling thread's scratch array
      * @return the basket's data
      */
-    public static BasketData load(FileSource source, BranchModel branch, int index, int expectedEntries,
-            ErrorContext context, boolean scratch) {
-        if (index >= branch.writeBasket()) {
-            ErrorContext where = context.withBasket(index, -1);
-            EmbeddedBasket e = branch.embedded().get(index - branch.writeBasket());
+    public static BasketData load(ByteSource source, BasketTable table, int index, ErrorContext context,
+            boolean scratch) {
+        int expectedEntries = table.entries(index);
+        EmbeddedBasket e = table.embedded(index);
+        if (e != null) {
+            ErrorContext where = context.withBasket(table.slot(index), -1);
             int[] offsets = e.entryOffsets() == null ? null
                     : checkOffsets(e.entryOffsets(), e.entries(), e.data().length, where);
             checkEntries(e.entries(), expectedEntries, where);
             return new BasketData(e.data(), e.data().length, e.entries(), offsets, e.data().length);
         }
-        long seek = branch.basketSeek()[index];
-        int nbytes = branch.basketBytes()[index];
-        ErrorContext where = context.withBasket(index, seek);
-        if (seek <= 0 || nbytes <= 0 || seek + nbytes > source.size()) {
+        long seek = table.seek(index);
+        int nbytes = table.bytes(index);
+        ErrorContext where = context.withBasket(table.slot(index), seek);
+        if (seek <= 0 || nbytes <= 0 || seek > source.size() - nbytes) {
             throw where.format("basket of " + nbytes + " bytes at byte offset " + seek
                     + " lies outside the file of " + source.size() + " bytes (truncated or corrupt basket table)");
         }
@@ -79,7 +71,7 @@ public final class BasketLoader {
                 SCRATCH.set(record);
             }
         }
-        source.readInto(seek, nbytes, record, where);
+        source.readInto(seek, nbytes, record, 0, where);
         RootBuffer b = new RootBuffer(record, nbytes, 0, seek, where);
         Key key = Key.parse(b);
         b.i16(); // basket version

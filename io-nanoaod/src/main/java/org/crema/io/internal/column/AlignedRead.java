@@ -11,8 +11,8 @@ import org.crema.columnar.PrimitiveColumn;
 import org.crema.io.internal.basket.BasketData;
 import org.crema.io.internal.basket.BasketLoader;
 import org.crema.io.internal.buffer.ErrorContext;
-import org.crema.io.internal.source.FileSource;
-import org.crema.io.internal.tree.BranchModel;
+import org.crema.io.internal.basket.BasketTable;
+import org.crema.io.internal.source.ByteSource;
 
 /**
  * Reading entries {@code [from, to)} of one branch when every value's destination is known before
@@ -23,42 +23,36 @@ import org.crema.io.internal.tree.BranchModel;
  * against the counter.
  */
 public final class AlignedRead {
-    private final FileSource source;
-    private final BranchModel branch;
+    private final ByteSource source;
+    private final BasketTable table;
     private final ElementType type;
     private final int fixedLength;
     private final long from;
     private final long to;
     private final int[] offsets;
     private final ErrorContext context;
-    private final long[] starts;
 
     /**
      * @param source the file
-     * @param branch the branch
+     * @param table the branch's baskets
      * @param type element type
      * @param fixedLength values per entry of a non-jagged leaf
      * @param offsets for a jagged leaf: {@code to - from + 1} zero-based element offsets from its
      *     counter; null for a non-jagged leaf
-     * @param from first entry
-     * @param to end entry (exclusive)
+     * @param from first entry, {@code 0 <= from <= to}
+     * @param to end entry (exclusive), {@code <= table.entries()} (checked by the caller)
      * @param context error context naming file, tree and branch
      */
-    public AlignedRead(FileSource source, BranchModel branch, ElementType type, int fixedLength, int[] offsets,
+    public AlignedRead(ByteSource source, BasketTable table, ElementType type, int fixedLength, int[] offsets,
             long from, long to, ErrorContext context) {
         this.source = source;
-        this.branch = branch;
+        this.table = table;
         this.type = type;
         this.fixedLength = fixedLength;
         this.offsets = offsets;
         this.from = from;
         this.to = to;
         this.context = context;
-        this.starts = BranchRead.basketStarts(branch, context);
-        if (to > starts[starts.length - 1]) {
-            throw context.format("entries [" + from + ", " + to + ") requested but the branch's baskets hold only "
-                    + starts[starts.length - 1] + " entries");
-        }
     }
 
     /**
@@ -75,10 +69,8 @@ public final class AlignedRead {
         }
         ValueSink sink = ValueSink.of(type, (int) total);
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
-        for (int i = 0; i + 1 < starts.length; i++) {
-            if (starts[i + 1] <= from || starts[i] >= to || starts[i + 1] == starts[i]) {
-                continue;
-            }
+        int[] range = table.overlapping(from, to);
+        for (int i = range[0]; i < range[1]; i++) {
             int index = i;
             tasks.add(CompletableFuture.runAsync(() -> convert(index, sink), executor));
         }
@@ -99,27 +91,26 @@ public final class AlignedRead {
     }
 
     private void convert(int index, ValueSink sink) {
-        int expected = Math.toIntExact(starts[index + 1] - starts[index]);
-        BasketData b = BasketLoader.load(source, branch, index, expected, context, true);
+        BasketData b = BasketLoader.load(source, table, index, context, true);
         int size = type.byteSize();
-        int a = (int) (Math.max(from, starts[index]) - starts[index]);
-        int e = (int) (Math.min(to, starts[index + 1]) - starts[index]);
-        int outEntry = (int) (starts[index] + a - from);
+        int a = (int) (Math.max(from, table.start(index)) - table.start(index));
+        int e = (int) (Math.min(to, table.end(index)) - table.start(index));
+        int outEntry = (int) (table.start(index) + a - from);
         int byteStart;
         int count;
         int dst;
         if (offsets != null) {
             int[] eo = b.entryOffsets();
             if (eo == null) {
-                throw context.withBasket(index, -1).unsupported("jagged leaf without an entry-offset table in its basket");
+                throw context.withBasket(table.slot(index), -1).unsupported("jagged leaf without an entry-offset table in its basket");
             }
             byteStart = eo[a];
             int bytes = eo[e] - eo[a];
             dst = offsets[outEntry];
             count = offsets[outEntry + (e - a)] - dst;
             if ((long) count * size != bytes) {
-                throw context.withBasket(index, -1).format("basket holds " + bytes + " bytes for entries ["
-                        + (starts[index] + a) + ", " + (starts[index] + e) + ") but the counter gives " + count
+                throw context.withBasket(table.slot(index), -1).format("basket holds " + bytes + " bytes for entries ["
+                        + (table.start(index) + a) + ", " + (table.start(index) + e) + ") but the counter gives " + count
                         + " values of " + size + " bytes");
             }
         } else {
@@ -127,7 +118,7 @@ public final class AlignedRead {
             count = (e - a) * fixedLength;
             dst = outEntry * fixedLength;
             if ((long) e * fixedLength * size > b.border()) {
-                throw context.withBasket(index, -1).format("basket holds " + b.border() + " data bytes but " + e
+                throw context.withBasket(table.slot(index), -1).format("basket holds " + b.border() + " data bytes but " + e
                         + " entries of " + fixedLength + " x " + size + " bytes need " + ((long) e * fixedLength * size));
             }
         }

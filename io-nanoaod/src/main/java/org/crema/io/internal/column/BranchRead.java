@@ -13,8 +13,8 @@ import org.crema.io.RootException;
 import org.crema.io.internal.basket.BasketData;
 import org.crema.io.internal.basket.BasketLoader;
 import org.crema.io.internal.buffer.ErrorContext;
-import org.crema.io.internal.source.FileSource;
-import org.crema.io.internal.tree.BranchModel;
+import org.crema.io.internal.basket.BasketTable;
+import org.crema.io.internal.source.ByteSource;
 
 /**
  * Reading entries {@code [from, to)} of one branch: find the baskets that overlap the range, load
@@ -22,91 +22,44 @@ import org.crema.io.internal.tree.BranchModel;
  * Baskets straddling either end of the range are sliced, not copied whole.
  */
 public final class BranchRead {
-    private final FileSource source;
-    private final BranchModel branch;
+    private final ByteSource source;
+    private final BasketTable table;
+    private final int entryOffsetLen;
     private final ElementType type;
     private final int fixedLength;
     private final boolean jagged;
     private final long from;
     private final long to;
     private final ErrorContext context;
-    private final long[] starts;
     private final int firstBasket;
     private final int lastBasket;
     private List<CompletableFuture<BasketData>> pending;
 
     /**
      * @param source the file
-     * @param branch the branch
+     * @param table the branch's baskets
+     * @param entryOffsetLen the branch's fEntryOffsetLen, for messages
      * @param type element type of its leaf
      * @param fixedLength values per entry for a non-jagged leaf (1 for scalars)
      * @param jagged true if the leaf has a counter
-     * @param from first entry
-     * @param to end entry (exclusive)
+     * @param from first entry, {@code 0 <= from <= to}
+     * @param to end entry (exclusive), {@code <= table.entries()} (checked by the caller)
      * @param context error context naming file, tree and branch
      */
-    public BranchRead(FileSource source, BranchModel branch, ElementType type, int fixedLength, boolean jagged,
-            long from, long to, ErrorContext context) {
+    public BranchRead(ByteSource source, BasketTable table, int entryOffsetLen, ElementType type, int fixedLength,
+            boolean jagged, long from, long to, ErrorContext context) {
         this.source = source;
-        this.branch = branch;
+        this.table = table;
+        this.entryOffsetLen = entryOffsetLen;
         this.type = type;
         this.fixedLength = fixedLength;
         this.jagged = jagged;
         this.from = from;
         this.to = to;
         this.context = context;
-        this.starts = basketStarts(branch, context);
-        int n = starts.length - 1;
-        if (to > starts[n]) {
-            throw context.format("entries [" + from + ", " + to + ") requested but the branch's baskets hold only "
-                    + starts[n] + " entries");
-        }
-        int first = 0;
-        while (first < n && starts[first + 1] <= from) {
-            first++;
-        }
-        int last = first;
-        while (last < n && starts[last] < to) {
-            last++;
-        }
-        this.firstBasket = first;
-        this.lastBasket = from == to ? first : last;
-    }
-
-    /**
-     * Entry boundaries of every basket: written baskets from fBasketEntry, then embedded ones.
-     *
-     * @param branch the branch
-     * @param context error context
-     * @return {@code basketCount + 1} ascending entry numbers
-     */
-    public static long[] basketStarts(BranchModel branch, ErrorContext context) {
-        int written = branch.writeBasket();
-        int n = BasketLoader.basketCount(branch);
-        long[] s = new long[n + 1];
-        long[] be = branch.basketEntry();
-        for (int i = 0; i < written; i++) {
-            s[i] = be[i];
-        }
-        long next = written < be.length ? be[written] : branch.entries();
-        if (written == 0) {
-            next = be.length > 0 ? be[0] : 0;
-        }
-        for (int k = 0; k < branch.embedded().size(); k++) {
-            s[written + k] = next;
-            next += branch.embedded().get(k).entries();
-        }
-        s[n] = next;
-        for (int i = 0; i < n; i++) {
-            if (s[i] < 0 || s[i + 1] < s[i]) {
-                throw context.format("basket entry table is not ascending: basket " + i + " starts at entry " + s[i]
-                        + ", basket " + (i + 1) + " at " + s[i + 1]);
-            }
-        }
-        if (n == 0) {
-            s[0] = 0;
-        }
-        return s;
+        int[] range = table.overlapping(from, to);
+        this.firstBasket = range[0];
+        this.lastBasket = range[1];
     }
 
     /**
@@ -119,9 +72,7 @@ public final class BranchRead {
         pending = new ArrayList<>(lastBasket - firstBasket);
         for (int i = firstBasket; i < lastBasket; i++) {
             int index = i;
-            int expected = Math.toIntExact(starts[i + 1] - starts[i]);
-            pending.add(CompletableFuture.supplyAsync(
-                    () -> BasketLoader.load(source, branch, index, expected, context), executor));
+            pending.add(CompletableFuture.supplyAsync(() -> BasketLoader.load(source, table, index, context), executor));
         }
         return this;
     }
@@ -176,14 +127,14 @@ public final class BranchRead {
         for (int k = 0; k < baskets.size(); k++) {
             BasketData b = baskets.get(k);
             int basketIndex = firstBasket + k;
-            int a = (int) (Math.max(from, starts[basketIndex]) - starts[basketIndex]);
-            int e = (int) (Math.min(to, starts[basketIndex + 1]) - starts[basketIndex]);
+            int a = (int) (Math.max(from, table.start(basketIndex)) - table.start(basketIndex));
+            int e = (int) (Math.min(to, table.end(basketIndex)) - table.start(basketIndex));
             if (jagged) {
                 int[] eo = requireOffsets(b, basketIndex);
                 for (int i = a; i < e; i++) {
                     int bytes = eo[i + 1] - eo[i];
                     if (bytes % size != 0) {
-                        throw context.withBasket(basketIndex, -1).format("entry " + (starts[basketIndex] + i)
+                        throw context.withBasket(table.slot(basketIndex), -1).format("entry " + (table.start(basketIndex) + i)
                                 + " spans " + bytes + " bytes, not a multiple of the " + size + "-byte element size");
                     }
                     total += bytes / size;
@@ -192,7 +143,7 @@ public final class BranchRead {
             } else {
                 long need = (long) e * fixedLength * size;
                 if (need > b.border()) {
-                    throw context.withBasket(basketIndex, -1).format("basket holds " + b.border()
+                    throw context.withBasket(table.slot(basketIndex), -1).format("basket holds " + b.border()
                             + " data bytes but " + e + " entries of " + fixedLength + " x " + size + " bytes need "
                             + need);
                 }
@@ -217,8 +168,8 @@ public final class BranchRead {
         for (int k = 0; k < baskets.size(); k++) {
             BasketData b = baskets.get(k);
             int basketIndex = firstBasket + k;
-            int a = (int) (Math.max(from, starts[basketIndex]) - starts[basketIndex]);
-            int e = (int) (Math.min(to, starts[basketIndex + 1]) - starts[basketIndex]);
+            int a = (int) (Math.max(from, table.start(basketIndex)) - table.start(basketIndex));
+            int e = (int) (Math.min(to, table.end(basketIndex)) - table.start(basketIndex));
             int byteStart;
             int byteEnd;
             if (jagged) {
@@ -241,9 +192,9 @@ public final class BranchRead {
             if (b.entries() == 0) {
                 return new int[] {0};
             }
-            throw context.withBasket(basketIndex, -1).unsupported(
+            throw context.withBasket(table.slot(basketIndex), -1).unsupported(
                     "jagged leaf without an entry-offset table in its basket (fEntryOffsetLen="
-                            + branch.entryOffsetLen() + ")");
+                            + entryOffsetLen + ")");
         }
         return b.entryOffsets();
     }

@@ -110,38 +110,20 @@ public final class Compression {
      * @param b second algorithm letter
      * @param context where
      * @param offset byte offset of the block, for messages
-     * @return the codec for the block's algorithm
+     * @return the codec for the block's algorithm, from {@link Codecs}' table
      */
     public static BlockCodec codecFor(byte a, byte b, ErrorContext context, long offset) {
-        if (a == 'Z' && b == 'L') {
-            return Codecs.ZLIB;
-        } else if (a == 'X' && b == 'Z') {
-            return Codecs.XZ;
-        } else if (a == 'L' && b == '4') {
-            return Codecs.LZ4;
-        } else if (a == 'Z' && b == 'S') {
-            return Codecs.ZSTD;
-        } else if (a == 'C' && b == 'S') {
+        BlockCodec codec = Codecs.forMagic(a, b);
+        if (codec != null) {
+            return codec;
+        }
+        if (a == 'C' && b == 'S') {
             throw context.unsupported("legacy ROOT 'CS' compression (before ROOT 5.x zlib) in the block at byte offset "
                     + offset + " is not supported");
         }
         throw context.unsupported(String.format(
                 "unknown compression algorithm bytes 0x%02x 0x%02x ('%s') in the block at byte offset %d",
                 a & 0xFF, b & 0xFF, printable(a, b), offset));
-    }
-
-    /** @param a first byte @param b second byte @return the name of the ROOT algorithm, or "unknown" */
-    public static String algorithmName(byte a, byte b) {
-        if (a == 'Z' && b == 'L') {
-            return "ZLIB";
-        } else if (a == 'X' && b == 'Z') {
-            return "LZMA";
-        } else if (a == 'L' && b == '4') {
-            return "LZ4";
-        } else if (a == 'Z' && b == 'S') {
-            return "ZSTD";
-        }
-        return "unknown";
     }
 
     private static String printable(byte a, byte b) {

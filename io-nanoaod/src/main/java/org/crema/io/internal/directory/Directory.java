@@ -5,7 +5,7 @@ import java.util.List;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
 import org.crema.io.internal.key.Key;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
 
 /**
  * A TDirectory record and its list of keys. Only the key list is kept: objects are read when asked
@@ -24,7 +24,7 @@ public record Directory(long seekKeys, List<Key> keys) {
      * @param context error context
      * @return the directory
      */
-    public static Directory readAt(FileSource source, long offset, ErrorContext context) {
+    public static Directory readAt(ByteSource source, long offset, ErrorContext context) {
         ErrorContext where = context.atRecord(offset);
         int n = (int) Math.min(64, source.size() - offset);
         if (n < 30) {
@@ -43,7 +43,7 @@ public record Directory(long seekKeys, List<Key> keys) {
      * @param context error context
      * @return the directory
      */
-    public static Directory parse(RootBuffer b, FileSource source, ErrorContext context) {
+    public static Directory parse(RootBuffer b, ByteSource source, ErrorContext context) {
         int version = b.i16();
         b.i32(); // fDatimeC
         b.i32(); // fDatimeM

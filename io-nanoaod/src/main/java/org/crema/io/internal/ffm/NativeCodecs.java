@@ -14,9 +14,11 @@ import org.crema.io.internal.compression.BlockCodec;
  * native access is not enabled for this module ({@code --enable-native-access}), and the caller
  * falls back to a pure-Java codec.
  *
- * <p>Calls are "critical" downcalls with heap access: the compressed and output {@code byte[]} are
- * passed to C directly, with no copy into native memory. That is safe here because these functions
- * neither call back into Java nor keep the pointers.
+ * <p>Only short calls are "critical" downcalls with heap access (the {@code byte[]} passed to C in
+ * place): a critical call holds off garbage collection until it returns, which is harmless for a
+ * sub-millisecond zstd decode and not for an LZMA basket that takes tens of milliseconds. Long
+ * decoders copy through per-thread native buffers instead ({@link NativeScratch}). None of these
+ * functions calls back into Java or keeps a pointer after returning.
  */
 public final class NativeCodecs {
     private static final System.Logger LOG = System.getLogger(NativeCodecs.class.getName());

@@ -2,7 +2,7 @@ package org.crema.io.internal.header;
 
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
 
 /**
  * The ROOT file header at byte 0: {@code "root"}, the writer version (read signed; above 1000000 it
@@ -29,7 +29,7 @@ public record FileHeader(int version, boolean largeFile, int begin, long end, in
      * @param context the file's error context
      * @return the parsed header
      */
-    public static FileHeader read(FileSource source, ErrorContext context) {
+    public static FileHeader read(ByteSource source, ErrorContext context) {
         if (source.size() < 64) {
             throw context.atRecord(0).format("file has only " + source.size()
                     + " bytes, too short for a ROOT header (truncated?)");

@@ -3,7 +3,7 @@ package org.crema.io.internal.key;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
 import org.crema.io.internal.compression.Compression;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
 
 /**
  * A TKey header: the record's sizes, its location and what it holds. The payload ({@code nbytes -
@@ -67,7 +67,7 @@ public record Key(int nbytes, int version, int objlen, int keylen, int cycle, lo
      * @param context error context
      * @return the key
      */
-    public static Key readAt(FileSource source, long offset, ErrorContext context) {
+    public static Key readAt(ByteSource source, long offset, ErrorContext context) {
         ErrorContext where = context.atRecord(offset);
         if (offset < 0 || offset >= source.size()) {
             throw where.format("key offset " + offset + " is outside the file of " + source.size() + " bytes");
@@ -89,7 +89,7 @@ public record Key(int nbytes, int version, int objlen, int keylen, int cycle, lo
      * @param context error context
      * @return {@code objlen} bytes of the stored object
      */
-    public byte[] payload(FileSource source, ErrorContext context) {
+    public byte[] payload(ByteSource source, ErrorContext context) {
         ErrorContext where = context.atRecord(seekKey);
         int stored = nbytes - keylen;
         if (stored < 0 || seekKey + nbytes > source.size()) {
@@ -104,7 +104,7 @@ public record Key(int nbytes, int version, int objlen, int keylen, int cycle, lo
     }
 
     /** @return a buffer over the payload, with back-reference offsets displaced by the key length */
-    public RootBuffer payloadBuffer(FileSource source, ErrorContext context) {
+    public RootBuffer payloadBuffer(ByteSource source, ErrorContext context) {
         byte[] p = payload(source, context);
         return new RootBuffer(p, p.length, keylen, compressed() ? -1 : seekKey + keylen, context.atRecord(seekKey));
     }

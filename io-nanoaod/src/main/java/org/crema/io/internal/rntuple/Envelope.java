@@ -1,7 +1,7 @@
 package org.crema.io.internal.rntuple;
 
 import org.crema.io.internal.compression.Compression;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.xxhash.Xxh3;
 
 /**
@@ -39,7 +39,7 @@ public final class Envelope {
      * @param where error context
      * @return the uncompressed bytes, checked
      */
-    public static byte[] read(FileSource source, long offset, long storedSize, long length, int type,
+    public static byte[] read(ByteSource source, long offset, long storedSize, long length, int type,
             NTupleContext where) {
         String what = name(type);
         NTupleContext at = where.at(offset);

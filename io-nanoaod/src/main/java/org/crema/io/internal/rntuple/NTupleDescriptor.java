@@ -3,7 +3,7 @@ package org.crema.io.internal.rntuple;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
 
 /**
  * Everything known about one RNTuple before reading pages: anchor, header (name, description,
@@ -44,7 +44,7 @@ public final class NTupleDescriptor {
      * @param where context naming file and ntuple
      * @return the descriptor
      */
-    public static NTupleDescriptor read(FileSource source, Anchor anchor, NTupleContext where) {
+    public static NTupleDescriptor read(ByteSource source, Anchor anchor, NTupleContext where) {
         if (anchor.maxKeySize() > 0 && (anchor.nbytesHeader() > anchor.maxKeySize()
                 || anchor.nbytesFooter() > anchor.maxKeySize())) {
             throw where.unsupported("envelopes split across several RBlobs (larger than fMaxKeySize "

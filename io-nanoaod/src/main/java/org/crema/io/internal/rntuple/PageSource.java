@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.crema.io.RootException;
 import org.crema.io.internal.compression.Compression;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.xxhash.Xxh3;
 
 /**
@@ -17,14 +17,14 @@ import org.crema.io.internal.xxhash.Xxh3;
  * fetched and decoded in parallel; each writes a disjoint part of the destination.
  */
 public final class PageSource {
-    private final FileSource source;
+    private final ByteSource source;
     private final NTupleDescriptor descriptor;
 
     /**
      * @param source the file
      * @param descriptor the ntuple
      */
-    public PageSource(FileSource source, NTupleDescriptor descriptor) {
+    public PageSource(ByteSource source, NTupleDescriptor descriptor) {
         this.source = source;
         this.descriptor = descriptor;
     }

@@ -75,7 +75,7 @@ public final class TreeParser {
         if (v >= 20) {
             in.skipObject("TIOFeatures");
         }
-        List<BranchModel> branches = objArray(this::branchObject, BranchModel.class);
+        List<BranchModel> branches = denseArray(this::branchObject, BranchModel.class, "branch list");
         in.skipTo(h, "TTree");
         return new TreeModel(named[0], named[1], v, entries, autoFlush, rangeEnd, rangeSize, branches);
     }
@@ -95,7 +95,12 @@ public final class TreeParser {
         return flag == 0 ? new long[n] : b.i64Array(n);
     }
 
-    private <T> List<T> objArray(ObjectReader reader, Class<T> type) {
+    /**
+     * Reads a TObjArray. Every element is read (a null pointer stays a null element, so positions
+     * keep their meaning), and the array must end exactly where its byte count says: a short or long
+     * read means the bytes are damaged, and skipping to the end would silently drop elements.
+     */
+    private List<Object> objArray(ObjectReader reader, String what, Class<?> dense) {
         Header h = in.header();
         if (h.version() > 2) {
             in.tobject();
@@ -104,18 +109,36 @@ public final class TreeParser {
             b.string();
         }
         int n = b.i32();
-        b.i32(); // fLowerBound
+        b.i32(); // fLowerBound: 0 for every array of a TTree
         if (n < 0 || n > b.remaining() / 4) {
-            throw b.error("TObjArray claims " + n + " elements but only " + b.remaining() + " bytes remain");
+            throw b.error(what + ": TObjArray claims " + n + " elements but only " + b.remaining() + " bytes remain");
         }
-        List<T> out = new ArrayList<>(n);
+        List<Object> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            int at = b.position();
             Object o = in.objectAny(reader);
-            if (type.isInstance(o)) {
-                out.add(type.cast(o));
+            if (dense != null && !dense.isInstance(o)) {
+                // Stop here: after a damaged element the following bytes cannot be trusted either.
+                b.seek(at);
+                throw b.error(what + ": element " + i + " of " + n + " is "
+                        + (o == null ? "missing (a null pointer)" : "not a " + dense.getSimpleName())
+                        + " (damaged record)");
             }
+            out.add(o);
         }
-        in.skipTo(h, "TObjArray");
+        if (h.end() >= 0 && b.position() != h.end()) {
+            throw b.error(what + ": its " + n + " elements end at byte " + b.position()
+                    + " but the array's byte count says " + h.end() + " (damaged record)");
+        }
+        return out;
+    }
+
+    /** A branch's or tree's array of branches or leaves: every element must be present and of the class. */
+    private <T> List<T> denseArray(ObjectReader reader, Class<T> type, String what) {
+        List<T> out = new ArrayList<>();
+        for (Object o : objArray(reader, what, type)) {
+            out.add(type.cast(o));
+        }
         return out;
     }
 
@@ -158,9 +181,16 @@ public final class TreeParser {
         }
         long totBytes = b.i64();
         long zipBytes = b.i64();
-        List<BranchModel> sub = objArray(this::branchObject, BranchModel.class);
-        List<LeafModel> leaves = objArray(this::leafObject, LeafModel.class);
-        List<EmbeddedBasket> embedded = objArray(this::basketObject, EmbeddedBasket.class);
+        List<BranchModel> sub = denseArray(this::branchObject, BranchModel.class, "sub-branches of " + named[0]);
+        List<LeafModel> leaves = denseArray(this::leafObject, LeafModel.class, "leaves of branch " + named[0]);
+        // fBaskets holds a basket only where it was not written to its own key; its index is its slot.
+        List<Object> slots = objArray(this::basketObject, "baskets of branch " + named[0], null);
+        List<EmbeddedBasket> embedded = new ArrayList<>();
+        for (int slot = 0; slot < slots.size(); slot++) {
+            if (slots.get(slot) instanceof BasketContent c) {
+                embedded.add(new EmbeddedBasket(slot, c.entries(), c.data(), c.entryOffsets()));
+            }
+        }
         if (maxBaskets < 0 || writeBasket < 0 || writeBasket > maxBaskets) {
             throw b.error("branch " + named[0] + ": fWriteBasket=" + writeBasket + ", fMaxBaskets=" + maxBaskets
                     + " (need 0 <= fWriteBasket <= fMaxBaskets)");
@@ -192,9 +222,20 @@ public final class TreeParser {
         return new LeafModel(className, named[0], named[1], len, unsigned, count instanceof LeafModel l ? l : null);
     }
 
+    /** A TBasket's content as streamed inside the tree record, before its slot is known. */
+    private record BasketContent(int entries, byte[] data, int[] entryOffsets) {
+    }
+
+    /**
+     * A TBasket streamed inside its branch, read as ROOT's TBasket::Streamer reads it. The flag after
+     * fLast says what follows: 0 the header only; entry offsets unless {@code flag % 10 == 2};
+     * displacements when above 40; the buffer when 1 or above 10; 80 is added when the offsets were
+     * left out to be regenerated (only TBranchElement does that). Baskets without a buffer or without
+     * entries hold nothing to read and are dropped.
+     */
     private Object basketObject(String className, ObjectStream stream, int end) {
         if (!className.equals("TBasket")) {
-            return null;
+            throw b.error("basket array holds a " + className + ", not a TBasket (damaged record)");
         }
         b.i32(); // fNbytes
         int keyVersion = b.i16();
@@ -211,17 +252,26 @@ public final class TreeParser {
         b.i32(); // fNevBufSize
         int nevBuf = b.i32();
         int last = b.i32();
-        int flag = b.i8();
+        int flag = b.u8();
         if (flag == 0) {
             return null;
         }
+        boolean regenerate = flag >= 80;
+        if (regenerate) {
+            flag -= 80;
+        }
+        if (nevBuf < 0) {
+            throw b.error("embedded basket has a negative entry count " + nevBuf);
+        }
         int[] offsets = null;
-        if (flag % 10 != 2) {
+        if (!regenerate && flag % 10 != 2) {
             if (nevBuf > 0) {
                 int n = b.i32();
                 offsets = b.i32Array(n);
+                // Flags 21-39: old writers kept displacement bits in the offsets' top byte.
+                int mask = flag > 20 && flag < 40 ? 0x00FFFFFF : 0xFFFFFFFF;
                 for (int i = 0; i < offsets.length; i++) {
-                    offsets[i] -= keylen;
+                    offsets[i] = (offsets[i] & mask) - keylen;
                 }
             }
             if (flag > 40) {
@@ -243,6 +293,6 @@ public final class TreeParser {
         byte[] data = new byte[border];
         System.arraycopy(b.array(), b.position(), data, 0, border);
         b.skip(border);
-        return new EmbeddedBasket(nevBuf, data, offsets);
+        return nevBuf == 0 ? null : new BasketContent(nevBuf, data, offsets);
     }
 }

@@ -14,7 +14,8 @@ import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.directory.Directory;
 import org.crema.io.internal.header.FileHeader;
 import org.crema.io.internal.key.Key;
-import org.crema.io.internal.source.FileSource;
+import org.crema.io.internal.source.ByteSource;
+import org.crema.io.internal.source.LocalFileSource;
 import org.crema.io.internal.xxhash.Xxh3;
 import org.crema.io.rntuple.RNTuple;
 import org.crema.io.rntuple.RNTupleReader;
@@ -49,7 +50,7 @@ class CorruptNTupleTest {
 
     private static Located anchor(Path file) {
         ErrorContext ctx = ErrorContext.ofFile(file.toString());
-        try (FileSource source = new FileSource(file, ctx)) {
+        try (ByteSource source = new LocalFileSource(file, ctx)) {
             FileHeader h = FileHeader.read(source, ctx);
             Directory top = Directory.readAt(source, (long) h.begin() + h.nbytesName(), ctx);
             Key key = top.keys().stream().filter(k -> k.className().equals("ROOT::RNTuple") && k.name().equals("Events"))
@@ -143,7 +144,7 @@ class CorruptNTupleTest {
         long pageOffset;
         int column;
         String field = "_collection10._0.Jet_pt";
-        try (FileSource source = new FileSource(f, ErrorContext.ofFile(f.toString()))) {
+        try (ByteSource source = new LocalFileSource(f, ErrorContext.ofFile(f.toString()))) {
             NTupleDescriptor d = NTupleDescriptor.read(source, a.anchor(), NTupleContext.ofFile(f.toString()));
             FieldTree tree = new FieldTree(d.schema());
             column = tree.leaf(tree.id(field)).valueColumn().physicalId();
