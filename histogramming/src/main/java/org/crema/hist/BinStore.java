@@ -7,7 +7,7 @@ import java.util.Arrays;
  * (flow bins included, row-major). {@link Hist} owns one and delegates every per-storage decision
  * to it: filling, adding, remapping for projections and slices, scaling and reading.
  *
- * <p>Every double accumulator is an {@link ExactSums}: sums are exact integers on a fixed grid, so
+ * <p>Every double accumulator is an {@link ExactSums}: sums are exact, rounded once when read, so
  * filling and adding give bit-identical results in any order and any grouping.
  */
 abstract sealed class BinStore permits Int64Store, DoubleStore, WeightStore, MeanStore {
@@ -50,14 +50,11 @@ abstract sealed class BinStore permits Int64Store, DoubleStore, WeightStore, Mea
 
     /**
      * Adds stored bins of {@code source} into this (a fresh store): call {@link #beginRemap}, then
-     * {@link #addBin} per bin, then {@link #endRemap} with the largest number of source bins added
-     * to one bin.
+     * {@link #addBin} per bin.
      */
     abstract void beginRemap(BinStore source);
 
     abstract void addBin(BinStore source, int src, int dst);
-
-    abstract void endRemap(BinStore source, long multiplicity);
 
     /** Multiplies values by {@code f} and variances by {@code f²}. */
     abstract void scale(double f);

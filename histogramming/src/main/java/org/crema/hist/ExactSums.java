@@ -1,243 +1,294 @@
 package org.crema.hist;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
- * One exact sum of doubles per bin, whose result does not depend on the order of the additions.
+ * One exact sum of doubles per bin: the value read back is the correctly rounded (half to even)
+ * double nearest to the <em>exact</em> real sum of every double added, so it does not depend on
+ * the order or grouping of the additions — filling in one chunk or many, merging in any order.
  *
- * <p><b>Representation.</b> The real line is cut into 32-bit limbs at fixed absolute exponents (limb
- * {@code L} holds the bits of weight {@code 2^(32L) … 2^(32L+31)}). Every bin keeps a window of
- * {@link #K} limbs as {@code long}s, the same window for all bins of this array: its top limb is the
- * one holding the leading bit of the largest magnitude ever added. Adding a double splits its 53-bit
- * significand along the limb grid into at most three slices and adds each slice, signed, to its own
- * limb. Limbs never pass carries to each other while filling: a limb is the plain integer sum of
- * the slices that fell into it, so when the window moves up (a larger value arrives) and the bottom
- * limbs are dropped, exactly their own slices are dropped, whatever the order of the additions. The
- * kept state is therefore a function of the <em>multiset</em> of added values: integer addition is
- * associative and commutative, and the window position is the maximum magnitude, which is too.
+ * <p><b>Representation.</b> Every bin holds an integer {@code H·2^32 + L} (two {@code long}s),
+ * counted in units of {@code 2^scale}, one scale for the whole array. The fast path every fill loop
+ * inlines ({@link #addFast}) multiplies the double by {@code 2^−scale} — exact, a power of two —
+ * and converts it to a {@code long}; when that round-trips (the value is a whole number of units
+ * below 2^63) its low 32 bits are added to {@code L} and the rest to {@code H}, so no carry is
+ * computed per entry. Every 2^30 entries (at most 2^32 units each) {@code L} is folded into {@code
+ * H}. Other finite values take {@link #addSlow}: values up to 2^40 units of the scale are split
+ * into the pair there; what does not fit (a value below the scale's unit, or far above it) goes
+ * to a per-bin {@link BigInteger} kept beside the pair. Merging lowers the scale of the receiving
+ * array to the other's when every bin still fits. NaN and ±∞ are summed apart per bin, which is
+ * order-independent too (NaN if a NaN or both infinities were added). Nothing is rounded or
+ * dropped before the value is read: integer addition is associative and commutative, so the state
+ * is the exact sum whatever happened in between; the scale only decides which path is fast.
  *
- * <p><b>Precision.</b> With {@code e = floor(log2 max|x|)} over all values ever added to the array,
- * every bit of weight ≥ {@code 2^(e−96)} of every value is summed exactly (values with {@code |x| ≥
- * 2^(e−44)} entirely); bits below {@code 2^(e−127)} are always dropped. The double read back is the
- * correctly rounded (round half to even) value of that exact integer sum, so a bin of {@code n}
- * entries is within {@code n·max|x|·2^−96} plus half an ulp of the true sum — far inside the error
- * of naive double summation. Non-finite values (NaN, ±∞) are kept aside per bin; their sum is
- * order-independent too (NaN if a NaN or both infinities were added).
+ * <p>The scale is chosen at the first value added, 57 binary orders below its leading bit, so full-
+ * precision values from {@code 2^−5} to {@code 2^5} times the first (and coarser ones over a wider
+ * range) take the fast path, values up to {@code 2^35} times the first the pair's slow path.
  *
- * <p><b>Headroom.</b> A limb receives values below {@code 2^32} per entry; after {@code 2^30}
- * entries since the last check the limbs are "spilled": each keeps its low 32 bits and moves the
- * rest into a per-limb carry word that stays attached to (and is dropped with) its limb. That keeps
- * the sum exact for any number of entries without ever propagating carries between limbs.
- *
- * <p><b>Memory.</b> {@code 8·K = 32} bytes per bin (plus a carry array of the same size, allocated
- * only past {@code 2^30} entries or on overflowing merges).
+ * <p><b>Memory.</b> 16 bytes per bin, plus a {@code BigInteger} for the rare bins that received a
+ * value too small for the common scale.
  *
  * <p>Not thread-safe: one instance per histogram, filled by one thread.
  */
 final class ExactSums {
-    /** Limbs per bin: a 128-bit window. */
-    static final int K = 4;
     private static final long M32 = 0xFFFFFFFFL;
     private static final long FRAC = (1L << 52) - 1;
     private static final long IMPLICIT = 1L << 52;
-    /** The lowest window: 32·floor(−1074/32), so every subnormal fits before the window first moves. */
-    private static final int MIN_BOTTOM = -1088;
-    /** Entries after which the limbs are spilled into their carry words (keeps |limb| < 2^63). */
-    static final long SPILL_AFTER = 1L << 30;
+    /** Unit of the per-bin big integers: below every double's least bit and every scale. */
+    private static final int BIG_UNIT = -1200;
+    /** Lowest scale: keeps 2^scale within range of {@link #BIG_UNIT} with room for the shift. */
+    private static final int MIN_SCALE = BIG_UNIT + 64;
+    /** Entries after which L is folded into H: |L| stays below 2^62. */
+    static final long FOLD_AFTER = 1L << 30;
+    /** |H| above this after a fold moves the bin to its big integer, keeping headroom for 2^30 more entries. */
+    private static final long H_LIMIT = 1L << 61;
 
     final int bins;
-    /** {@code bins·K + 1} limbs, bin-major; the last one is padding that only ever receives zeros. */
-    final long[] limbs;
-    /** {@code null}, or per limb the number of 2^32 units spilled out of it. */
-    long[] carry;
+    /** Per bin: {@code acc[2b]} is L, {@code acc[2b+1]} is H; the bin holds {@code (H·2^32 + L)·2^scale}. */
+    final long[] acc;
+    /** Unit of {@link #acc}. */
+    int scale;
+    /** {@code 2^−scale} when the fast path is usable, NaN otherwise (so that every value fails it). */
+    double inverseUnit = Double.NaN;
+    private boolean scaled;
+    /** Bound on the entries added since the last fold. */
+    long pending;
+    /** {@code null}, or per bin an exact remainder in units of 2^{@link #BIG_UNIT} ({@code null} = 0). */
+    BigInteger[] big;
     /** Per bin the sum of the non-finite values added, 0 when none; {@code null} until the first one. */
     double[] special;
-    /** Absolute exponent of the least bit of limb 0 of the window; a multiple of 32. */
-    int bottom = MIN_BOTTOM;
-    /** Largest biased exponent that fits in the window as it is. */
-    int threshold = thresholdFor(MIN_BOTTOM);
-    /** Bound on the entries added to any limb since the last spill: |limb| ≤ 2^32·(1 + pending). */
-    long pending;
 
     ExactSums(int bins) {
         this.bins = bins;
-        this.limbs = new long[bins * K + 1];
-    }
-
-    private static int thresholdFor(int bottom) {
-        // The leading bit of a normal double with biased exponent be is 2^(be−1023); it must lie
-        // below the top of the window, 2^(bottom + 32K). Inf/NaN (be = 2047) always take the slow path.
-        return Math.min(2046, bottom + 32 * K + 1022);
+        this.acc = new long[2 * bins];
     }
 
     // ---------------------------------------------------------------- filling
 
     /**
-     * Adds the double with raw bits {@code bits} and biased exponent {@code be ≤ threshold} to the
-     * limbs of the bin starting at {@code base}. The caller checks the threshold (and calls {@link
-     * #addSlow} otherwise) so that this stays small enough to inline into every fill loop.
+     * The fast path, for the callers' loops: adds {@code x = w·2^−scale} to bin {@code b}, given
+     * that {@code x} converted back equals the product (checked by the caller with {@link
+     * #fits}).
      */
-    static void add(long[] a, int base, long bits, int be, int bottom) {
-        long m = (bits & FRAC) | (be == 0 ? 0 : IMPLICIT);
-        int p = (be == 0 ? 1 : be) - 1075 - bottom;
-        if (p < 0) {
-            // Bits below the window are dropped, value by value: the same bits the window would drop.
-            m >>>= Math.min(-p, 63);
-            p = 0;
-        }
-        int r = p & 31;
-        int k = base + (p >>> 5);
-        long s = bits >> 63;
-        // p ≤ 32K − 53, so k + 2 ≤ base + K: the third slice may touch the next bin's first limb
-        // (or the padding), but it is zero whenever it does.
-        a[k] += (((m << r) & M32) ^ s) - s;
-        a[k + 1] += (((m >>> (32 - r)) & M32) ^ s) - s;
-        a[k + 2] += (((m >>> 1) >>> (63 - r)) ^ s) - s;
+    static void addFast(long[] acc, int b, long x) {
+        int i = b << 1;
+        acc[i] += x & M32;
+        acc[i + 1] += x >> 32;
     }
 
-    /** Adds one value to one bin, moving the window or recording a non-finite value as needed. */
-    void addSlow(int bin, double x) {
+    /**
+     * @param y {@code w·inverseUnit}
+     * @param x {@code (long) y}
+     * @return whether {@code x} is exactly {@code y}: a whole number of units below 2^63 in size
+     */
+    static boolean fits(double y, long x) {
+        // (long) saturates at 2^63 − 1, which converts back to 2^63: exclude that one value.
+        return (double) x == y && x != Long.MAX_VALUE;
+    }
+
+    /** Records {@code n} entries added through the fast path; folds L into H when due. */
+    void entries(long n) {
+        pending += n;
+        if (pending > FOLD_AFTER) {
+            fold();
+        }
+    }
+
+    /** Folds every L into its H (values do not change); moves an H near its limit to the big integer. */
+    void fold() {
+        for (int b = 0; b < bins; b++) {
+            long l = acc[2 * b];
+            long h = acc[2 * b + 1] + (l >> 32);
+            l &= M32;
+            if (h > H_LIMIT || h < -H_LIMIT) {
+                addBig(b, BigInteger.valueOf(h).shiftLeft(32 + scale - BIG_UNIT));
+                h = 0;
+            }
+            acc[2 * b] = l;
+            acc[2 * b + 1] = h;
+        }
+        pending = 0;
+    }
+
+    /** Adds {@code x} to bin {@code b} by whichever path fits (the fill loops call this off the fast path). */
+    void addSlow(int b, double x) {
         long bits = Double.doubleToRawLongBits(x);
         int be = (int) (bits >>> 52) & 0x7FF;
         if (be == 0x7FF) {
             if (special == null) {
                 special = new double[bins];
             }
-            special[bin] += x;
+            special[b] += x;
             return;
         }
-        if (be > threshold) {
-            raise(32 * Math.floorDiv(be - 1023, 32) - 32 * (K - 1));
+        if ((bits & ~Long.MIN_VALUE) == 0) {
+            return; // ±0
         }
-        add(limbs, bin * K, bits, be, bottom);
-    }
-
-    /** Adds {@code x} to one bin (any value). */
-    void add(int bin, double x) {
-        addSlow(bin, x);
-        entries(1);
-    }
-
-    /** Moves the window up so that limb 0 starts at {@code newBottom}, dropping the limbs below. */
-    void raise(int newBottom) {
-        if (newBottom <= bottom) {
-            return;
+        long m = (bits & FRAC) | (be == 0 ? 0 : IMPLICIT);
+        int e = Math.max(be, 1) - 1075; // exponent of m's least bit
+        if (!scaled) {
+            setScale(Math.max(MIN_SCALE, e - 5));
         }
-        int d = (newBottom - bottom) / 32;
-        shiftDown(limbs, d);
-        if (carry != null) {
-            shiftDown(carry, d);
-        }
-        bottom = newBottom;
-        threshold = thresholdFor(newBottom);
-    }
-
-    private void shiftDown(long[] a, int d) {
-        for (int b = 0; b < bins; b++) {
-            int base = b * K;
-            for (int i = 0; i < K; i++) {
-                a[base + i] = i + d < K ? a[base + i + d] : 0;
+        int q = e - scale;
+        if (q >= 0 && q <= 40) {
+            // m·2^q split at bit 32 of the unit: the low part below 2^32, the high part below 2^61.
+            long lo = q < 32 ? (m << q) & M32 : 0;
+            long hi = q == 0 ? m >>> 32 : q < 32 ? m >>> (32 - q) : m << (q - 32);
+            if (bits < 0) {
+                lo = -lo;
+                hi = -hi;
+            }
+            long h = acc[2 * b + 1] + hi;
+            if (Math.abs(h) <= H_LIMIT) {
+                acc[2 * b] += lo;
+                acc[2 * b + 1] = h;
+                entries(1);
+                return;
             }
         }
+        // Far below the scale (or far above it): exact, off the common path.
+        addBig(b, BigInteger.valueOf(bits < 0 ? -m : m).shiftLeft(e - BIG_UNIT));
     }
 
-    /** Records that up to {@code n} more entries were added to each limb; spills when needed. */
-    void entries(long n) {
-        pending += n;
-        if (pending > SPILL_AFTER) {
-            spill();
-        }
+    /** Adds {@code x} to bin {@code b} (any value). */
+    void add(int b, double x) {
+        addSlow(b, x);
     }
 
-    /** Keeps the low 32 bits in each limb and moves the rest to its carry word. Values do not change. */
-    void spill() {
-        if (carry == null) {
-            carry = new long[bins * K];
+    private void setScale(int s) {
+        scale = s;
+        // 2^−s must be a normal double, and s ≤ 0 so that the product never underflows to a false 0.
+        inverseUnit = s <= 0 && s >= -1022 ? Math.scalb(1.0, -s) : Double.NaN;
+        scaled = true;
+    }
+
+    private void addBig(int b, BigInteger v) {
+        if (v.signum() == 0) {
+            return;
         }
-        for (int i = 0; i < bins * K; i++) {
-            long v = limbs[i];
-            carry[i] += v >> 32;
-            limbs[i] = v & M32;
+        if (big == null) {
+            big = new BigInteger[bins];
         }
-        limbs[bins * K] = 0;
-        pending = 0;
+        big[b] = big[b] == null ? v : big[b].add(v);
+    }
+
+    /** The pair of bin {@code b} as a big integer in units of 2^{@link #BIG_UNIT}. */
+    private BigInteger pairToBig(int b) {
+        return BigInteger.valueOf(acc[2 * b + 1]).shiftLeft(32).add(BigInteger.valueOf(acc[2 * b]))
+                .shiftLeft(scale - BIG_UNIT);
+    }
+
+    /**
+     * Lowers the scale toward {@code target} (by less than 32 binary orders at a time) so that
+     * smaller values fit the pairs. Does nothing if some bin would then leave the safe range.
+     */
+    void rebase(int target) {
+        int k = Math.min(31, scale - Math.max(MIN_SCALE, target));
+        if (k <= 0) {
+            return;
+        }
+        fold();
+        for (int b = 0; b < bins; b++) {
+            long h = acc[2 * b + 1];
+            if (((h << k) >> k) != h || Math.abs(h << k) > H_LIMIT) {
+                return; // keep the scale: the small value goes to the big integer instead
+            }
+        }
+        for (int b = 0; b < bins; b++) {
+            long l = acc[2 * b] << k; // l < 2^32 after the fold, so this fits
+            acc[2 * b + 1] = (acc[2 * b + 1] << k) + (l >>> 32);
+            acc[2 * b] = l & M32;
+        }
+        setScale(scale - k);
     }
 
     // ---------------------------------------------------------------- combining
 
-    /** Prepares to add bins of {@code o}: moves this window up to {@code o}'s if that is higher. */
+    /** Prepares to receive bins of {@code o}: takes its scale, or lowers this one to it if possible. */
     void alignFor(ExactSums o) {
-        raise(o.bottom);
+        if (!scaled && o.scaled) {
+            setScale(o.scale);
+        } else if (o.scaled && o.scale < scale) {
+            rebase(o.scale);
+        }
     }
 
-    /**
-     * Adds bin {@code src} of {@code o} to bin {@code dst} of this; {@link #alignFor} must have been
-     * called. Exact: an addition that would overflow a limb spills both operands' high parts into
-     * the carry word.
-     */
+    /** Adds bin {@code src} of {@code o} to bin {@code dst} of this, exactly. */
     void addBin(ExactSums o, int src, int dst) {
-        int d = (bottom - o.bottom) / 32;
-        int sb = src * K;
-        int db = dst * K;
-        for (int i = d; i < K; i++) {
-            long a = limbs[db + i - d];
-            long b = o.limbs[sb + i];
-            long s = a + b;
-            if (((a ^ s) & (b ^ s)) < 0) {
-                ensureCarry();
-                carry[db + i - d] += (a >> 32) + (b >> 32);
-                s = (a & M32) + (b & M32);
-            }
-            limbs[db + i - d] = s;
-            if (o.carry != null) {
-                ensureCarry();
-                carry[db + i - d] += o.carry[sb + i];
-            }
-        }
         if (o.special != null && o.special[src] != 0) {
             if (special == null) {
                 special = new double[bins];
             }
             special[dst] += o.special[src];
         }
-    }
-
-    private void ensureCarry() {
-        if (carry == null) {
-            carry = new long[bins * K];
+        if (o.big != null && o.big[src] != null) {
+            addBig(dst, o.big[src]);
         }
+        long ol = o.acc[2 * src];
+        long oh = o.acc[2 * src + 1];
+        if (ol == 0 && oh == 0) {
+            return;
+        }
+        if (!scaled) {
+            setScale(o.scale);
+        }
+        int k = o.scale - scale;
+        // Normalise the other bin to (h, l) with 0 ≤ l < 2^32, shifted to this scale when that fits.
+        long l = ol & M32;
+        long h = oh + (ol >> 32);
+        if (k >= 0 && k < 32 && ((h << k) >> k) == h) {
+            long ls = l << k;
+            long hs = (h << k) + (ls >>> 32);
+            long mine = acc[2 * dst + 1];
+            long sum = mine + hs;
+            if (((mine ^ sum) & (hs ^ sum)) >= 0 && Math.abs(sum) <= H_LIMIT) {
+                acc[2 * dst] += ls & M32;
+                acc[2 * dst + 1] = sum;
+                pending++;
+                if (pending > FOLD_AFTER) {
+                    fold();
+                }
+                return;
+            }
+        }
+        addBig(dst, BigInteger.valueOf(h).shiftLeft(32).add(BigInteger.valueOf(l)).shiftLeft(o.scale - BIG_UNIT));
     }
 
     /** Adds every bin of {@code o} (same number of bins) to this. */
     void addAll(ExactSums o) {
         alignFor(o);
+        if (o.scale == scale && o.big == null && o.special == null) {
+            // The common merge: same scale, nothing aside. Fold both L into H while adding.
+            fold();
+            long[] a = acc;
+            long[] c = o.acc;
+            for (int b = 0; b < 2 * bins; b += 2) {
+                long l = c[b];
+                long h = c[b + 1] + (l >> 32);
+                long sum = a[b + 1] + h;
+                if (((a[b + 1] ^ sum) & (h ^ sum)) >= 0 && Math.abs(sum) <= H_LIMIT) {
+                    a[b] += l & M32;
+                    a[b + 1] = sum;
+                } else {
+                    addBin(o, b >> 1, b >> 1);
+                }
+            }
+            pending = 1;
+            return;
+        }
         for (int b = 0; b < bins; b++) {
             addBin(o, b, b);
-        }
-        // |a + b| ≤ 2^32·(2 + pa + pb) for limbs that did not overflow; those that did are < 2^33.
-        pending = Math.min(Long.MAX_VALUE / 4, pending + o.pending + 1);
-        if (pending > SPILL_AFTER) {
-            spill();
-        }
-    }
-
-    /** Marks the limbs as possibly large (after summing many bins into one): spill before more fills. */
-    void afterRemap(long sourcePending, long multiplicity) {
-        long p = (sourcePending + 1) * multiplicity;
-        pending = p > SPILL_AFTER || p < 0 ? SPILL_AFTER + 1 : p;
-        if (pending > SPILL_AFTER) {
-            spill();
         }
     }
 
     ExactSums copy() {
         ExactSums c = new ExactSums(bins);
-        System.arraycopy(limbs, 0, c.limbs, 0, limbs.length);
-        c.carry = carry == null ? null : carry.clone();
+        System.arraycopy(acc, 0, c.acc, 0, acc.length);
+        c.big = big == null ? null : big.clone();
         c.special = special == null ? null : special.clone();
-        c.bottom = bottom;
-        c.threshold = threshold;
+        c.scale = scale;
+        c.inverseUnit = inverseUnit;
+        c.scaled = scaled;
         c.pending = pending;
         return c;
     }
@@ -249,17 +300,39 @@ final class ExactSums {
         if (special != null && special[b] != 0) {
             return special[b];
         }
-        int base = b * K;
-        if (carry == null && limbs[base] == 0 && limbs[base + 1] == 0 && limbs[base + 2] == 0
-                && limbs[base + 3] == 0) {
-            return 0; // empty bins are the common case in sparse histograms: skip the big integer
+        long l = acc[2 * b];
+        long h = acc[2 * b + 1] + (l >> 32);
+        l &= M32;
+        boolean noBig = big == null || big[b] == null;
+        if (noBig && h < (1L << 31) && h >= -(1L << 31)) {
+            long v = (h << 32) | l;
+            if (v == 0) {
+                return 0;
+            }
+            // A long converts to the nearest double (half to even); scaling by 2^scale is exact
+            // while the result stays normal.
+            double d = v;
+            int e = Math.getExponent(d) + scale;
+            if (e >= Double.MIN_EXPONENT && e <= Double.MAX_EXPONENT) {
+                return Math.scalb(d, scale);
+            }
         }
-        BigInteger v = BigInteger.ZERO;
-        for (int i = K - 1; i >= 0; i--) {
-            long c = carry == null ? 0 : carry[base + i];
-            v = v.add(BigInteger.valueOf(c)).shiftLeft(32).add(BigInteger.valueOf(limbs[base + i]));
+        BigInteger v = pairToBig(b);
+        if (!noBig) {
+            v = v.add(big[b]);
         }
-        return toDouble(v, bottom);
+        return toDouble(v, BIG_UNIT);
+    }
+
+    /** @return the exact sum of bin {@code b} in units of 2^{@link #BIG_UNIT} (non-finite sums aside) */
+    BigInteger exact(int b) {
+        BigInteger v = pairToBig(b);
+        return big == null || big[b] == null ? v : v.add(big[b]);
+    }
+
+    /** @return the non-finite sum of bin {@code b}, or 0 when none */
+    double special(int b) {
+        return special == null ? 0 : special[b];
     }
 
     /** @return every bin's rounded sum */
@@ -271,14 +344,11 @@ final class ExactSums {
         return out;
     }
 
-    /** Sets each bin to the given exact double value (used when restoring from a file). */
+    /** Adds {@code v[b]} to each bin (used when restoring from a file). */
     void setAll(double[] v) {
         for (int b = 0; b < v.length; b++) {
-            if (v[b] != 0) {
-                addSlow(b, v[b]);
-            }
+            addSlow(b, v[b]);
         }
-        entries(1);
     }
 
     /**
@@ -292,10 +362,10 @@ final class ExactSums {
         BigInteger a = v.abs();
         int n = a.bitLength();
         long e = (long) n - 1 + scale; // exponent of the leading bit
-        if (e > 1023) {
+        if (e > Double.MAX_EXPONENT) {
             return sign * Double.POSITIVE_INFINITY;
         }
-        long precision = e >= -1022 ? 53 : 53 - (-1022 - e);
+        long precision = e >= Double.MIN_EXPONENT ? 53 : 53 - (Double.MIN_EXPONENT - e);
         long drop = n - precision;
         double r;
         if (drop <= 0) {
@@ -315,62 +385,106 @@ final class ExactSums {
 
     // ---------------------------------------------------------------- exact state for serialization
 
+    private static final long FORMAT = 2;
+
     /**
-     * The exact state as longs: bottom, flags, then limbs (and carries), then special values'
-     * bits; read back by {@link #decode}.
+     * The exact state as longs: format, scale, flags, the pairs, the non-finite sums if any, then
+     * the big integers as (bin, length, words…); read back by {@link #decode}.
      */
     long[] encode() {
-        int n = bins * K;
-        int len = 2 + n + (carry == null ? 0 : n) + (special == null ? 0 : bins);
-        long[] out = new long[len];
-        out[0] = bottom;
-        out[1] = (carry == null ? 0 : 1) | (special == null ? 0 : 2);
-        System.arraycopy(limbs, 0, out, 2, n);
-        int p = 2 + n;
-        if (carry != null) {
-            System.arraycopy(carry, 0, out, p, n);
-            p += n;
+        java.util.ArrayList<long[]> bigs = new java.util.ArrayList<>();
+        int bigLen = 0;
+        if (big != null) {
+            for (int b = 0; b < bins; b++) {
+                if (big[b] != null) {
+                    long[] w = toWords(big[b]);
+                    bigs.add(new long[] {b});
+                    bigs.add(w);
+                    bigLen += 2 + w.length;
+                }
+            }
         }
+        int len = 4 + acc.length + (special == null ? 0 : bins) + bigLen;
+        long[] out = new long[len];
+        out[0] = FORMAT;
+        out[1] = scale;
+        out[2] = (scaled ? 1 : 0) | (special == null ? 0 : 2);
+        out[3] = bigs.size() / 2;
+        System.arraycopy(acc, 0, out, 4, acc.length);
+        int p = 4 + acc.length;
         if (special != null) {
             for (int b = 0; b < bins; b++) {
                 out[p++] = Double.doubleToRawLongBits(special[b]);
             }
         }
+        for (int i = 0; i < bigs.size(); i += 2) {
+            long[] w = bigs.get(i + 1);
+            out[p++] = bigs.get(i)[0];
+            out[p++] = w.length;
+            System.arraycopy(w, 0, out, p, w.length);
+            p += w.length;
+        }
         return out;
     }
 
+    private static long[] toWords(BigInteger v) {
+        byte[] bytes = v.toByteArray();
+        int words = (bytes.length + 7) / 8;
+        byte[] padded = new byte[words * 8];
+        byte fill = (byte) (v.signum() < 0 ? -1 : 0);
+        int pad = padded.length - bytes.length;
+        java.util.Arrays.fill(padded, 0, pad, fill);
+        System.arraycopy(bytes, 0, padded, pad, bytes.length);
+        long[] w = new long[words];
+        java.nio.ByteBuffer.wrap(padded).asLongBuffer().get(w);
+        return w;
+    }
+
     /**
-     * @return the sums encoded by {@link #encode}, or {@code null} if {@code s} does not describe
-     *     {@code bins} bins
+     * @return the sums encoded by {@link #encode}, or {@code null} if {@code s} is not a well-formed
+     *     state of {@code bins} bins
      */
     static ExactSums decode(long[] s, int bins) {
-        int n = bins * K;
-        if (s.length < 2 || s[0] % 32 != 0 || s[0] < MIN_BOTTOM || s[0] > 1024 || (s[1] & ~3L) != 0) {
+        if (s.length < 4 || s[0] != FORMAT || s[1] < MIN_SCALE || s[1] > 2048 || (s[2] & ~3L) != 0
+                || s[3] < 0 || s[3] > bins) {
             return null;
         }
-        boolean hasCarry = (s[1] & 1) != 0;
-        boolean hasSpecial = (s[1] & 2) != 0;
-        if (s.length != 2 + n + (hasCarry ? n : 0) + (hasSpecial ? bins : 0)) {
+        boolean hasSpecial = (s[2] & 2) != 0;
+        int p = 4 + 2 * bins + (hasSpecial ? bins : 0);
+        if (s.length < p) {
             return null;
         }
         ExactSums e = new ExactSums(bins);
-        e.bottom = (int) s[0];
-        e.threshold = thresholdFor(e.bottom);
-        System.arraycopy(s, 2, e.limbs, 0, n);
-        int p = 2 + n;
-        if (hasCarry) {
-            e.carry = Arrays.copyOfRange(s, p, p + n);
-            p += n;
+        if ((s[2] & 1) != 0) {
+            e.setScale((int) s[1]);
+        } else {
+            e.scale = (int) s[1];
         }
+        System.arraycopy(s, 4, e.acc, 0, 2 * bins);
         if (hasSpecial) {
             e.special = new double[bins];
             for (int b = 0; b < bins; b++) {
-                e.special[b] = Double.longBitsToDouble(s[p++]);
+                e.special[b] = Double.longBitsToDouble(s[4 + 2 * bins + b]);
             }
         }
-        // Limbs read from outside may be anywhere in the long range: spill before any further fill.
-        e.pending = SPILL_AFTER + 1;
-        e.spill();
+        for (long i = 0; i < s[3]; i++) {
+            if (p + 2 > s.length) {
+                return null;
+            }
+            long bin = s[p];
+            long n = s[p + 1];
+            if (bin < 0 || bin >= bins || n < 1 || p + 2 + n > s.length) {
+                return null;
+            }
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (8 * n));
+            buf.asLongBuffer().put(s, p + 2, (int) n);
+            e.addBig((int) bin, new BigInteger(buf.array()));
+            p += 2 + (int) n;
+        }
+        if (p != s.length) {
+            return null;
+        }
+        e.fold(); // L may hold up to 2^62 from the writer's last fold: start with headroom
         return e;
     }
 }

@@ -14,13 +14,13 @@ import java.util.Objects;
  * scratch buffers and allocates nothing per entry.
  *
  * <p><b>Bit-identical results.</b> Every double a bin accumulates (Σw, Σw², and a profile's Σw·x,
- * Σw·x²) is kept as an exact integer on a fixed binary grid (see {@link Storage}): filling and
- * adding are integer additions, so the bin contents do not depend on the order of the entries,
- * on how they were cut into chunks, or on how partial histograms were merged — 1 thread, 16
- * threads or a cluster give the same bits. Addition is associative and commutative with the empty
- * histogram as identity, exactly. The value read back is the correctly rounded double of the
- * exact sum (of every bit at or above 2^−96 times the largest magnitude ever added to the
- * histogram).
+ * Σw·x²) is kept as an exact integer sum (see {@link Storage}): filling and adding are integer
+ * additions, so the bin contents do not depend on the order of the entries, on how they were cut
+ * into chunks, or on how partial histograms were merged — 1 thread, 16 threads or a cluster give
+ * the same bits. Addition is associative and commutative with the empty histogram as identity,
+ * exactly. What is read back is the correctly rounded double of the exact sum of the filled
+ * doubles (each {@code w·w} or {@code w·x} product is rounded once per entry, identically in every
+ * run).
  *
  * <p><b>Filling.</b> Pass one input per axis, in axis order: {@code double[]}, {@code float[]},
  * {@code int[]}, {@code boolean[]}, a flat column ({@code DoubleColumn}, {@code FloatColumn}, …),

@@ -49,9 +49,6 @@ final class Int64Store extends BinStore {
     }
 
     @Override
-    void endRemap(BinStore source, long multiplicity) {}
-
-    @Override
     void scale(double f) {
         throw new HistException("cannot scale an Int64 histogram (counts are integers); "
                 + "build it with Storage.DOUBLE or Storage.WEIGHT");

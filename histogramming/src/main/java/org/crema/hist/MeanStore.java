@@ -1,7 +1,7 @@
 package org.crema.hist;
 
 /**
- * {@link Storage#MEAN}: a profile, with exact Σw, Σw·x and Σw·x² per bin ({@link ExactSums}: 96
+ * {@link Storage#MEAN}: a profile, with exact Σw, Σw·x and Σw·x² per bin ({@link ExactSums}: 48
  * bytes per bin). The products are rounded once per entry and then summed exactly; keeping raw
  * sums rather than a running mean is what makes adding profiles exact and associative.
  */
@@ -51,9 +51,6 @@ final class MeanStore extends BinStore {
                 sumwx2.addSlow(j + shift, x * y * y);
             }
         }
-        sumw.entries(n);
-        sumwx.entries(n);
-        sumwx2.entries(n);
     }
 
     @Override
@@ -78,14 +75,6 @@ final class MeanStore extends BinStore {
         sumw.addBin(m.sumw, src, dst);
         sumwx.addBin(m.sumwx, src, dst);
         sumwx2.addBin(m.sumwx2, src, dst);
-    }
-
-    @Override
-    void endRemap(BinStore source, long multiplicity) {
-        MeanStore m = (MeanStore) source;
-        sumw.afterRemap(m.sumw.pending, multiplicity);
-        sumwx.afterRemap(m.sumwx.pending, multiplicity);
-        sumwx2.afterRemap(m.sumwx2.pending, multiplicity);
     }
 
     @Override

@@ -48,9 +48,6 @@ final class Reshape {
         BinStore from = h.store;
         BinStore to = t.store;
         to.beginRemap(from);
-        // How many source bins land in one target bin bounds the growth of its exact sums.
-        int[] hits = new int[t.total];
-        int multiplicity = 0;
         int[] counter = new int[rank];
         for (int src = 0; src < h.total; src++) {
             if (src > 0) {
@@ -76,9 +73,7 @@ final class Reshape {
                 continue;
             }
             to.addBin(from, src, dst);
-            multiplicity = Math.max(multiplicity, ++hits[dst]);
         }
-        to.endRemap(from, multiplicity);
         return t;
     }
 

@@ -1,7 +1,7 @@
 package org.crema.hist;
 
 /**
- * {@link Storage#WEIGHT}: exact Σw and Σw² per bin ({@link ExactSums}: 64 bytes per bin). The
+ * {@link Storage#WEIGHT}: exact Σw and Σw² per bin ({@link ExactSums}: 32 bytes per bin). The
  * square {@code w·w} is rounded once per entry, the same way in every run, and then summed exactly.
  */
 final class WeightStore extends BinStore {
@@ -38,12 +38,10 @@ final class WeightStore extends BinStore {
     void accumulate(int[] ix, int n, int shift, double[] ws, int wo, double scalar, double[] samples) {
         ExactSums s1 = sumw;
         ExactSums s2 = sumw2;
-        long[] a1 = s1.limbs;
-        long[] a2 = s2.limbs;
-        int b1 = s1.bottom;
-        int t1 = s1.threshold;
-        int b2 = s2.bottom;
-        int t2 = s2.threshold;
+        long[] a1 = s1.acc;
+        long[] a2 = s2.acc;
+        double u1 = s1.inverseUnit;
+        double u2 = s2.inverseUnit;
         for (int i = 0; i < n; i++) {
             int j = ix[i];
             if (j < 0) {
@@ -51,25 +49,22 @@ final class WeightStore extends BinStore {
             }
             j += shift;
             double w = ws == null ? scalar : ws[wo + i];
-            int base = j * ExactSums.K;
-            long bits = Double.doubleToRawLongBits(w);
-            int be = (int) (bits >>> 52) & 0x7FF;
-            if (be <= t1) {
-                ExactSums.add(a1, base, bits, be, b1);
+            double y = w * u1;
+            long x = (long) y;
+            if (ExactSums.fits(y, x)) {
+                ExactSums.addFast(a1, j, x);
             } else {
                 s1.addSlow(j, w);
-                b1 = s1.bottom;
-                t1 = s1.threshold;
+                u1 = s1.inverseUnit;
             }
             double w2 = w * w;
-            bits = Double.doubleToRawLongBits(w2);
-            be = (int) (bits >>> 52) & 0x7FF;
-            if (be <= t2) {
-                ExactSums.add(a2, base, bits, be, b2);
+            y = w2 * u2;
+            x = (long) y;
+            if (ExactSums.fits(y, x)) {
+                ExactSums.addFast(a2, j, x);
             } else {
                 s2.addSlow(j, w2);
-                b2 = s2.bottom;
-                t2 = s2.threshold;
+                u2 = s2.inverseUnit;
             }
         }
         s1.entries(n);
@@ -95,13 +90,6 @@ final class WeightStore extends BinStore {
         WeightStore w = (WeightStore) source;
         sumw.addBin(w.sumw, src, dst);
         sumw2.addBin(w.sumw2, src, dst);
-    }
-
-    @Override
-    void endRemap(BinStore source, long multiplicity) {
-        WeightStore w = (WeightStore) source;
-        sumw.afterRemap(w.sumw.pending, multiplicity);
-        sumw2.afterRemap(w.sumw2.pending, multiplicity);
     }
 
     @Override
