@@ -129,6 +129,15 @@ final class ExactSums {
         if (!scaled) {
             setScale(Math.max(MIN_SCALE, e - 5));
         }
+        if (e < scale) {
+            // A value below the unit: lower the scale of every bin (8 orders of margin, so that a
+            // spread of small values does not rebase at each new minimum), while every bin fits.
+            int before;
+            do {
+                before = scale;
+                rebase(e - 8);
+            } while (scale > e && scale < before);
+        }
         int q = e - scale;
         if (q >= 0 && q <= 40) {
             // m·2^q split at bit 32 of the unit: the low part below 2^32, the high part below 2^61.
@@ -257,23 +266,29 @@ final class ExactSums {
     /** Adds every bin of {@code o} (same number of bins) to this. */
     void addAll(ExactSums o) {
         alignFor(o);
-        if (o.scale == scale && o.big == null && o.special == null) {
-            // The common merge: same scale, nothing aside. Fold both L into H while adding.
-            fold();
+        int k = o.scale - scale;
+        if (o.big == null && o.special == null && (k == 0 || o.scaled && k > 0 && k < 32)) {
+            // The common merge: a plain loop. Each bin of o is normalised to 0 ≤ l < 2^32, shifted
+            // to this scale, its low 32 bits added to L (one more "entry" for the fold bound) and
+            // the rest to H, which is checked against its limit; a bin that would pass it takes the
+            // general path.
             long[] a = acc;
             long[] c = o.acc;
+            long hmax = H_LIMIT >> k;
             for (int b = 0; b < 2 * bins; b += 2) {
                 long l = c[b];
                 long h = c[b + 1] + (l >> 32);
-                long sum = a[b + 1] + h;
-                if (((a[b + 1] ^ sum) & (h ^ sum)) >= 0 && Math.abs(sum) <= H_LIMIT) {
-                    a[b] += l & M32;
+                long ls = (l & M32) << k;
+                long hs = (h << k) + (ls >>> 32);
+                long sum = a[b + 1] + hs;
+                if (h <= hmax && h >= -hmax && sum <= H_LIMIT && sum >= -H_LIMIT) {
+                    a[b] += ls & M32;
                     a[b + 1] = sum;
                 } else {
                     addBin(o, b >> 1, b >> 1);
                 }
             }
-            pending = 1;
+            entries(1);
             return;
         }
         for (int b = 0; b < bins; b++) {

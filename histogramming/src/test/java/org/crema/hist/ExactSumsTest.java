@@ -216,4 +216,22 @@ class ExactSumsTest {
             assertThat(shown[0]).isEqualTo(12345.0);
         }
     }
+
+    @Test
+    void foldingLowWordsIntoHighWordsKeepsTheValues() {
+        Random r = new Random(5);
+        double[] v = values(r, 3000, 6);
+        ExactSums folded = new ExactSums(4);
+        ExactSums plain = new ExactSums(4);
+        for (int i = 0; i < v.length; i++) {
+            folded.add(i % 4, v[i]);
+            plain.add(i % 4, v[i]);
+            if (i % 101 == 0) {
+                folded.fold();
+            }
+        }
+        for (int b = 0; b < 4; b++) {
+            assertThat(folded.exact(b)).isEqualTo(plain.exact(b));
+        }
+    }
 }
