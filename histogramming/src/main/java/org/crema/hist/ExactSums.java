@@ -13,10 +13,11 @@ import java.math.BigInteger;
  * and converts it to a {@code long}; when that round-trips (the value is a whole number of units
  * below 2^63) its low 32 bits are added to {@code L} and the rest to {@code H}, so no carry is
  * computed per entry. Every 2^30 entries (at most 2^32 units each) {@code L} is folded into {@code
- * H}. Other finite values take {@link #addSlow}: values up to 2^40 units of the scale are split
- * into the pair there; what does not fit (a value below the scale's unit, or far above it) goes
- * to a per-bin {@link BigInteger} kept beside the pair. Merging lowers the scale of the receiving
- * array to the other's when every bin still fits. NaN and ±∞ are summed apart per bin, which is
+ * H}. Other finite values take {@link #addSlow}: a value below the unit first lowers the scale of
+ * every bin (a shift by up to 31 binary orders at a time, while every bin stays within its limit);
+ * values up to 2^40 units are then split into the pair there; what still does not fit goes to a
+ * per-bin {@link BigInteger} kept beside the pair. Merging lowers the scale of the receiving array
+ * to the other's when every bin still fits. NaN and ±∞ are summed apart per bin, which is
  * order-independent too (NaN if a NaN or both infinities were added). Nothing is rounded or
  * dropped before the value is read: integer addition is associative and commutative, so the state
  * is the exact sum whatever happened in between; the scale only decides which path is fast.
@@ -25,8 +26,10 @@ import java.math.BigInteger;
  * precision values from {@code 2^−5} to {@code 2^5} times the first (and coarser ones over a wider
  * range) take the fast path, values up to {@code 2^35} times the first the pair's slow path.
  *
- * <p><b>Memory.</b> 16 bytes per bin, plus a {@code BigInteger} for the rare bins that received a
- * value too small for the common scale.
+ * <p><b>Memory.</b> 16 bytes per bin, plus a {@code BigInteger} for the bins that received a value
+ * the pair could not hold. <b>Cost.</b> The fast path is a multiply, two conversions and two
+ * integer adds per value; values spread over many decades in one histogram fall back to the slow
+ * paths (an order of magnitude slower, see docs/performance.md).
  *
  * <p>Not thread-safe: one instance per histogram, filled by one thread.
  */
