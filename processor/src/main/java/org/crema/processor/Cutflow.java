@@ -1,5 +1,6 @@
 package org.crema.processor;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,7 +59,9 @@ public final class Cutflow implements Accumulator<Cutflow> {
      * @param sumw Σ weight of those events, the correctly rounded value of {@code exactSumw}
      * @param exactSumw Σ weight of those events, exact
      */
-    public record Step(String name, long events, double sumw, ExactSum exactSumw) implements Serializable {
+    public record Step(String name, long events, double sumw,
+            // Output files carry the rounded Σw; the exact state is for merging only.
+            @JsonIgnore ExactSum exactSumw) implements Serializable {
         /** Checks that {@code sumw} is the rounded {@code exactSumw}. */
         public Step {
             Objects.requireNonNull(name, "name");
