@@ -44,6 +44,7 @@ public final class UhiJson {
     /** The UHI schema version written and the newest one read. */
     public static final int SCHEMA_VERSION = 1;
     private static final String WRITER = "crema";
+    private static final String EXACT_SUMS = "exact_sums";
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
@@ -62,11 +63,53 @@ public final class UhiJson {
     public static String toJson(Hist h) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
-            writeHist(g, h);
+            writeHist(g, h, false);
         } catch (IOException e) {
             throw new HistFormatException("cannot serialize " + h, e);
         }
         return w.toString();
+    }
+
+    /**
+     * The UHI JSON text plus the exact state of every sum, so that reading it back gives a histogram
+     * whose later fills and merges are bit-identical to those of {@code h} itself (checkpoints,
+     * partial results shipped between machines). Other readers see an ordinary UHI histogram: the
+     * exact state sits in {@code writer_info.crema.exact_sums} (base64), and this reader uses it only
+     * if it still rounds to the values and variances in the file, so a file whose contents were
+     * edited elsewhere falls back to those contents.
+     *
+     * @param h a histogram
+     * @return its UHI JSON text with the exact sums (single-histogram form)
+     */
+    public static String toJsonExact(Hist h) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            writeHist(g, h, true);
+        } catch (IOException e) {
+            throw new HistFormatException("cannot serialize " + h, e);
+        }
+        return w.toString();
+    }
+
+    private static String encodeLongs(long[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * v.length);
+        b.asLongBuffer().put(v);
+        return java.util.Base64.getEncoder().encodeToString(b.array());
+    }
+
+    private static long[] decodeLongs(String s) {
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (bytes.length % 8 != 0) {
+            return null;
+        }
+        long[] v = new long[bytes.length / 8];
+        java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(v);
+        return v;
     }
 
     /**
@@ -78,7 +121,7 @@ public final class UhiJson {
      */
     public static void write(OutputStream out, Hist h) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            writeHist(g, h);
+            writeHist(g, h, false);
         }
     }
 
@@ -92,7 +135,7 @@ public final class UhiJson {
     public static void write(Path file, Hist h) throws IOException {
         atomicWrite(file, w -> {
             try (JsonGenerator g = FACTORY.createGenerator(w)) {
-                writeHist(g, h);
+                writeHist(g, h, false);
             }
         });
     }
@@ -115,7 +158,7 @@ public final class UhiJson {
                 g.writeStartObject();
                 for (Map.Entry<String, Hist> e : hists.entrySet()) {
                     g.writeFieldName(e.getKey());
-                    writeHist(g, e.getValue());
+                    writeHist(g, e.getValue(), false);
                 }
                 g.writeEndObject();
             }
@@ -144,12 +187,19 @@ public final class UhiJson {
         }
     }
 
-    private static void writeHist(JsonGenerator g, Hist h) throws IOException {
+    private static void writeHist(JsonGenerator g, Hist h, boolean exact) throws IOException {
         g.writeStartObject();
         g.writeNumberField("uhi_schema", SCHEMA_VERSION);
         g.writeObjectFieldStart("writer_info");
         g.writeObjectFieldStart(WRITER);
         g.writeStringField("version", version());
+        if (exact && h.storage() != Storage.INT64) {
+            g.writeArrayFieldStart(EXACT_SUMS);
+            for (long[] state : h.store().exactState()) {
+                g.writeString(encodeLongs(state));
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
         g.writeEndObject();
         if (!h.name().isEmpty() || !h.label().isEmpty()) {
@@ -170,41 +220,39 @@ public final class UhiJson {
         g.writeObjectFieldStart("storage");
         g.writeStringField("type", h.storage().uhiType());
         int[] extents = h.axes().stream().mapToInt(Axis::extent).toArray();
-        switch (h.storage()) {
-            case INT64 -> {
-                g.writeFieldName("values");
-                writeNested(g, extents, 0, 0, null, h.rawN0());
-            }
-            case DOUBLE -> {
-                g.writeFieldName("values");
-                writeNested(g, extents, 0, 0, h.rawA0(), null);
-            }
-            case WEIGHT -> {
-                g.writeFieldName("values");
-                writeNested(g, extents, 0, 0, h.rawA0(), null);
-                g.writeFieldName("variances");
-                writeNested(g, extents, 0, 0, h.rawA1(), null);
-            }
-            case MEAN -> {
-                double[] sw = h.rawA0();
-                double[] swx = h.rawA1();
-                double[] swx2 = h.rawA2();
-                double[] mean = new double[sw.length];
-                double[] var = new double[sw.length];
-                for (int i = 0; i < sw.length; i++) {
-                    mean[i] = sw[i] == 0 ? 0 : swx[i] / sw[i];
-                    var[i] = sw[i] <= 1 ? 0 : Math.max(0, (swx2[i] - swx[i] * swx[i] / sw[i]) / (sw[i] - 1));
-                }
-                g.writeFieldName("counts");
-                writeNested(g, extents, 0, 0, sw, null);
-                g.writeFieldName("values");
-                writeNested(g, extents, 0, 0, mean, null);
-                g.writeFieldName("variances");
-                writeNested(g, extents, 0, 0, var, null);
+        BinStore store = h.store();
+        if (store instanceof Int64Store c) {
+            g.writeFieldName("values");
+            writeNested(g, extents, 0, 0, null, c.counts);
+        } else {
+            double[][] arrays = visible(store);
+            String[] names = visibleNames(h.storage());
+            for (int i = 0; i < names.length; i++) {
+                g.writeFieldName(names[i]);
+                writeNested(g, extents, 0, 0, arrays[i], null);
             }
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** The storage arrays of the UHI layout, in the order of {@link #visibleNames}. */
+    private static double[][] visible(BinStore store) {
+        return switch (store) {
+            case DoubleStore d -> new double[][] {d.values()};
+            case WeightStore w -> new double[][] {w.values(), w.variances()};
+            case MeanStore m -> new double[][] {m.counts(), m.values(), m.sampleVariances()};
+            case Int64Store c -> new double[0][];
+        };
+    }
+
+    private static String[] visibleNames(Storage s) {
+        return switch (s) {
+            case DOUBLE -> new String[] {"values"};
+            case WEIGHT -> new String[] {"values", "variances"};
+            case MEAN -> new String[] {"counts", "values", "variances"};
+            case INT64 -> new String[] {"values"};
+        };
     }
 
     /** Writes the row-major block starting at {@code base} for axes {@code k…} as nested lists. */
@@ -460,23 +508,35 @@ public final class UhiJson {
         switch (type) {
             case "int" -> {
                 long[] c = st.has("values") ? readLongs(st.get("values"), extents, total, sp + ".values") : null;
-                return Hist.restore(ax, Storage.INT64, name, label, null, null, null, c);
+                Int64Store store = new Int64Store(total);
+                if (c != null) {
+                    System.arraycopy(c, 0, store.counts, 0, total);
+                }
+                return Hist.restore(ax, Storage.INT64, name, label, store);
             }
             case "double" -> {
                 double[] v = optDoubles(st, "values", extents, total, sp);
-                return Hist.restore(ax, Storage.DOUBLE, name, label, v, null, null, null);
+                BinStore exact = exactIfConsistent(n, Storage.DOUBLE, total, v);
+                return Hist.restore(ax, Storage.DOUBLE, name, label,
+                        exact != null ? exact : v == null ? null : DoubleStore.restore(v));
             }
             case "weighted" -> {
                 double[] v = optDoubles(st, "values", extents, total, sp);
                 double[] w2 = optDoubles(st, "variances", extents, total, sp);
-                return Hist.restore(ax, Storage.WEIGHT, name, label, v, w2, null, null);
+                BinStore exact = exactIfConsistent(n, Storage.WEIGHT, total, v, w2);
+                return Hist.restore(ax, Storage.WEIGHT, name, label, exact != null ? exact
+                        : WeightStore.restore(v == null ? new double[total] : v, w2 == null ? new double[total] : w2));
             }
             case "mean" -> {
                 double[] cnt = optDoubles(st, "counts", extents, total, sp);
                 double[] mean = optDoubles(st, "values", extents, total, sp);
                 double[] var = optDoubles(st, "variances", extents, total, sp);
                 if (cnt == null || mean == null || var == null) {
-                    return Hist.restore(ax, Storage.MEAN, name, label, null, null, null, null);
+                    return Hist.restore(ax, Storage.MEAN, name, label, null);
+                }
+                BinStore exact = exactIfConsistent(n, Storage.MEAN, total, cnt, mean, var);
+                if (exact != null) {
+                    return Hist.restore(ax, Storage.MEAN, name, label, exact);
                 }
                 double[] swx = new double[total];
                 double[] swx2 = new double[total];
@@ -484,11 +544,47 @@ public final class UhiJson {
                     swx[i] = mean[i] * cnt[i];
                     swx2[i] = var[i] * (cnt[i] - 1) + mean[i] * mean[i] * cnt[i];
                 }
-                return Hist.restore(ax, Storage.MEAN, name, label, cnt, swx, swx2, null);
+                return Hist.restore(ax, Storage.MEAN, name, label, MeanStore.restore(cnt, swx, swx2));
             }
             default -> throw new HistFormatException(sp + ".type is \"" + type
                     + "\"; supported storages are int, double, weighted, mean");
         }
+    }
+
+    /**
+     * The exact sums recorded by {@link #toJsonExact}, if present, well formed and still rounding to
+     * the arrays of the file (bit for bit); otherwise {@code null} and the file's arrays are used.
+     */
+    private static BinStore exactIfConsistent(JsonNode hist, Storage kind, int total, double[]... read) {
+        JsonNode node = hist.path("writer_info").path(WRITER).path(EXACT_SUMS);
+        if (!node.isArray()) {
+            return null;
+        }
+        for (double[] r : read) {
+            if (r == null) {
+                return null;
+            }
+        }
+        long[][] state = new long[node.size()][];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = node.get(i).isTextual() ? decodeLongs(node.get(i).asText()) : null;
+            if (state[i] == null) {
+                return null;
+            }
+        }
+        BinStore candidate = BinStore.fromExact(kind, total, state);
+        if (candidate == null) {
+            return null;
+        }
+        double[][] shown = visible(candidate);
+        for (int i = 0; i < read.length; i++) {
+            for (int b = 0; b < total; b++) {
+                if (Double.doubleToLongBits(shown[i][b]) != Double.doubleToLongBits(read[i][b])) {
+                    return null;
+                }
+            }
+        }
+        return candidate;
     }
 
     private static JsonNode require(JsonNode n, String key, String path) {

@@ -11,9 +11,10 @@ import java.io.Serializable;
  * <ul>
  *   <li>{@link #merge} is <b>pure</b>: it returns a new accumulator and leaves both operands
  *       unchanged, so a partial result can be merged more than once (checkpoints, retries);</li>
- *   <li>it is <b>associative</b> and <b>commutative</b> — exactly for integer counts, and up to
- *       floating-point rounding for sums of weights; the executors always merge chunk results in chunk
- *       order so that the rounding, too, does not depend on the number of threads;</li>
+ *   <li>it is <b>associative</b> and <b>commutative</b>, exactly: counts are integers and every sum
+ *       of weights in this package (histogram bins, cutflow Σw, {@link Sum}) is an exact sum read
+ *       back correctly rounded, so results are bit-identical for any chunking, thread count or merge
+ *       order;</li>
  *   <li>{@link #identity()} is a neutral element: {@code a.merge(a.identity())} equals {@code a}.</li>
  * </ul>
  *
@@ -36,4 +37,49 @@ public interface Accumulator<A extends Accumulator<A>> extends Serializable {
 
     /** @return an empty accumulator that is neutral for {@link #merge} */
     A identity();
+
+    /**
+     * Starts a running merge from this accumulator's contents, for executors that combine many
+     * partial results: {@link Fold#add} merges into state the fold owns (no copy of the running
+     * total per merge, where the type allows it), and {@link Fold#result} hands the total over. The
+     * result equals the left fold of {@link #merge}. This accumulator is not modified.
+     *
+     * @return a new fold holding this accumulator's contents
+     */
+    @SuppressWarnings("unchecked")
+    default Fold<A> fold() {
+        A start = (A) this;
+        return new Fold<>() {
+            private A acc = start;
+
+            @Override
+            public void add(A other) {
+                acc = acc.merge(other);
+            }
+
+            @Override
+            public A result() {
+                return acc;
+            }
+        };
+    }
+
+    /**
+     * A running merge that owns its state; not thread-safe.
+     *
+     * @param <A> the accumulator type
+     */
+    interface Fold<A extends Accumulator<A>> {
+        /**
+         * Merges {@code other} into the running total; {@code other} is neither modified nor retained
+         * in a way that later changes could reach.
+         *
+         * @param other a partial result
+         * @throws AccumulatorMergeException as {@link Accumulator#merge} does
+         */
+        void add(A other);
+
+        /** @return the running total; the fold must not be used after this call */
+        A result();
+    }
 }

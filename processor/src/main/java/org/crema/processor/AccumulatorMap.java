@@ -109,6 +109,41 @@ public final class AccumulatorMap implements Accumulator<AccumulatorMap> {
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Fold<AccumulatorMap> fold() {
+        TreeMap<String, Fold> owned = new TreeMap<>();
+        entries.forEach((k, v) -> owned.put(k, v.fold()));
+        return new Fold<>() {
+            @Override
+            public void add(AccumulatorMap other) {
+                other.entries.forEach((k, v) -> {
+                    Fold f = owned.get(k);
+                    if (f == null) {
+                        owned.put(k, v.fold());
+                        return;
+                    }
+                    Accumulator<?> sample = kinds.get(k);
+                    if (sample != null && sample.getClass() != v.getClass()) {
+                        throw new AccumulatorMergeException("cannot merge '" + k + "': " + sample.getClass().getName()
+                                + " with " + v.getClass().getName());
+                    }
+                    f.add(v);
+                });
+                other.entries.forEach(kinds::putIfAbsent);
+            }
+
+            private final TreeMap<String, Accumulator<?>> kinds = new TreeMap<>(entries);
+
+            @Override
+            public AccumulatorMap result() {
+                TreeMap<String, Accumulator<?>> out = new TreeMap<>();
+                owned.forEach((k, f) -> out.put(k, (Accumulator<?>) f.result()));
+                return new AccumulatorMap(out);
+            }
+        };
+    }
+
+    @Override
     public AccumulatorMap identity() {
         return EMPTY;
     }

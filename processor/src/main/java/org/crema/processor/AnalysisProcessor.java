@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.crema.columnar.BoolColumn;
 import org.crema.columnar.Column;
 import org.crema.columnar.PrimitiveColumn;
+import org.crema.hist.ExactSum;
 import org.crema.hist.Hist;
 import org.crema.hist.Storage;
 import org.crema.hist.StrCategoryAxis;
@@ -294,11 +295,11 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         PackedSelection skimCuts = new PackedSelection(n);
         skim(events, skimCuts);
         List<Cutflow.Step> prefix = new ArrayList<>();
-        prefix.add(new Cutflow.Step("initial", n, sum(genW, null)));
+        prefix.add(Cutflow.Step.of("initial", n, ExactSum.of(genW)));
         List<BoolColumn> skimSteps = skimCuts.cumulative();
         for (int i = 0; i < skimSteps.size(); i++) {
             BoolColumn m = skimSteps.get(i);
-            prefix.add(new Cutflow.Step(skimCuts.names().get(i), count(m), sum(genW, m)));
+            prefix.add(Cutflow.Step.of(skimCuts.names().get(i), count(m), ExactSum.of(genW, m)));
         }
         Events skimmed = skimSteps.isEmpty() ? events : events.filter(skimSteps.get(skimSteps.size() - 1));
         double[] skimmedGenW = skimSteps.isEmpty() ? genW : select(genW, skimSteps.get(skimSteps.size() - 1));
@@ -350,13 +351,13 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
             List<Cutflow.Step> steps = new ArrayList<>(prefix);
             List<BoolColumn> preSteps = presel.cumulative();
             for (int i = 0; i < preSteps.size(); i++) {
-                steps.add(new Cutflow.Step(presel.names().get(i), count(preSteps.get(i)),
-                        sum(skimmedGenW, preSteps.get(i))));
+                steps.add(Cutflow.Step.of(presel.names().get(i), count(preSteps.get(i)),
+                        ExactSum.of(skimmedGenW, preSteps.get(i))));
             }
             for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
                 BoolColumn m = and(ctx.preselectionMask(), cat.getValue());
                 List<Cutflow.Step> s = new ArrayList<>(steps);
-                s.add(new Cutflow.Step(cat.getKey(), count(m), sum(skimmedGenW, m)));
+                s.add(Cutflow.Step.of(cat.getKey(), count(m), ExactSum.of(skimmedGenW, m)));
                 cutflow = cutflow.with(new Cutflow.Key(ds.name(), cat.getKey(), variation), s);
             }
             out = processExtra(ctx, out);
@@ -469,15 +470,5 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
             }
         }
         return c;
-    }
-
-    private static double sum(double[] w, BoolColumn m) {
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            if (m == null || m.get(i)) {
-                s += w[i];
-            }
-        }
-        return s;
     }
 }

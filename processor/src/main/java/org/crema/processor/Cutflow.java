@@ -1,5 +1,6 @@
 package org.crema.processor;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,11 +8,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.crema.hist.ExactSum;
 
 /**
  * Cutflows per (dataset, category, variation): the number of events and Σw after each step. Merge adds
  * step by step; two cutflows with the same key must have the same step names. Keys are kept sorted so
- * that output does not depend on merge order.
+ * that output does not depend on merge order, and Σw is summed exactly, so that it does not depend on
+ * the chunking or the merge order either (bit for bit).
  */
 public final class Cutflow implements Accumulator<Cutflow> {
     private static final long serialVersionUID = 1L;
@@ -46,13 +49,51 @@ public final class Cutflow implements Accumulator<Cutflow> {
     }
 
     /**
+     * One step of a cutflow. Σw is kept {@linkplain ExactSum exactly}, so that cutflows merged from
+     * any chunking and in any order have bit-identical {@link #sumw()}: build steps from per-chunk
+     * weights with {@link #of(String, long, ExactSum)}; the three-argument constructor takes an
+     * already rounded Σw as exact.
+     *
      * @param name step name
      * @param events events passing this and every earlier step
-     * @param sumw Σ weight of those events
+     * @param sumw Σ weight of those events, the correctly rounded value of {@code exactSumw}
+     * @param exactSumw Σ weight of those events, exact
      */
-    public record Step(String name, long events, double sumw) implements Serializable {
+    public record Step(String name, long events, double sumw,
+            // Output files carry the rounded Σw; the exact state is for merging only.
+            @JsonIgnore ExactSum exactSumw) implements Serializable {
+        /** Checks that {@code sumw} is the rounded {@code exactSumw}. */
+        public Step {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(exactSumw, "exactSumw");
+            if (Double.compare(sumw, exactSumw.doubleValue()) != 0) {
+                throw new IllegalArgumentException("step '" + name + "': sumw " + sumw
+                        + " is not the rounded exact sum " + exactSumw.doubleValue());
+            }
+        }
+
+        /**
+         * @param name step name
+         * @param events events passing this and every earlier step
+         * @param sumw Σ weight of those events, taken as exact
+         */
+        public Step(String name, long events, double sumw) {
+            this(name, events, sumw, ExactSum.of(sumw));
+        }
+
+        /**
+         * @param name step name
+         * @param events events passing this and every earlier step
+         * @param sumw Σ weight of those events, exact (e.g. {@link ExactSum#of(double[],
+         *     org.crema.columnar.BoolColumn)})
+         * @return the step
+         */
+        public static Step of(String name, long events, ExactSum sumw) {
+            return new Step(name, events, sumw.doubleValue(), sumw);
+        }
+
         Step add(Step o) {
-            return new Step(name, Math.addExact(events, o.events), sumw + o.sumw);
+            return of(name, Math.addExact(events, o.events), exactSumw.plus(o.exactSumw));
         }
     }
 

@@ -20,13 +20,14 @@ import org.crema.hist.UhiJson;
  * and keeps the others. Immutable: {@link #with} and {@link #get} copy, so a stored histogram never
  * changes after it was added.
  *
- * <p>Merge is associative and commutative (exactly, when the filled weights' sums are exact) as long
- * as histograms of the same name have the same axes. A <em>growing</em> category axis orders its
+ * <p>Merge is associative and commutative, exactly (histogram bins hold exact sums), as long as
+ * histograms of the same name have the same axes. A <em>growing</em> category axis orders its
  * categories by first appearance, so merging in another order can permute categories; the
- * executors merge in chunk order, which keeps even that reproducible.
+ * executors merge in chunk order, which keeps even that reproducible. {@link #fold} adds into
+ * histograms it owns, so a run's total is not copied at every merge.
  *
- * <p>Serialized as UHI JSON per histogram (the histogram library's exchange format), which keeps
- * every double exactly.
+ * <p>Serialized as UHI JSON per histogram with the exact sums ({@link UhiJson#toJsonExact}), so a
+ * checkpointed partial result merges to the same bits as one kept in memory.
  */
 public final class HistAccumulator implements Accumulator<HistAccumulator>, JsonExportable {
     private static final long serialVersionUID = 1L;
@@ -113,6 +114,34 @@ public final class HistAccumulator implements Accumulator<HistAccumulator>, Json
     }
 
     @Override
+    public Fold<HistAccumulator> fold() {
+        TreeMap<String, Hist> owned = new TreeMap<>();
+        hists.forEach((k, v) -> owned.put(k, v.copy()));
+        return new Fold<>() {
+            @Override
+            public void add(HistAccumulator other) {
+                other.hists.forEach((k, v) -> {
+                    Hist mine = owned.get(k);
+                    try {
+                        if (mine == null) {
+                            owned.put(k, v.copy());
+                        } else {
+                            mine.add(v); // checks every axis before changing anything
+                        }
+                    } catch (RuntimeException e) {
+                        throw new AccumulatorMergeException("cannot merge histogram '" + k + "': " + e.getMessage());
+                    }
+                });
+            }
+
+            @Override
+            public HistAccumulator result() {
+                return new HistAccumulator(owned);
+            }
+        };
+    }
+
+    @Override
     public HistAccumulator identity() {
         return EMPTY;
     }
@@ -136,7 +165,7 @@ public final class HistAccumulator implements Accumulator<HistAccumulator>, Json
         out.writeInt(hists.size());
         for (Map.Entry<String, Hist> e : hists.entrySet()) {
             out.writeObject(e.getKey());
-            out.writeObject(UhiJson.toJson(e.getValue()));
+            out.writeObject(UhiJson.toJsonExact(e.getValue()));
         }
     }
 

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Fill and merge throughput of {@link Hist}. Fill benchmarks report operations = individual fills
- * (entries × variations), so the score in ops/s is fills per second on one core.
+ * (entries × variations), so the score in ops/s is fills per second on one core. Every weighted
+ * fill goes through the exact sums of the bins (Σw and Σw² as integers, see {@code Storage}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,6 +38,7 @@ public class HistBenchmark {
     double[] values;
     float[] floatValues;
     double[] weights;
+    double[] wideWeights;
     boolean[] allTrue;
     double[] masses;
     int[] categories;
@@ -44,6 +46,9 @@ public class HistBenchmark {
     double[][] variationWeights;
 
     Hist regular;
+    Hist regularWide;
+    Hist regular2d;
+    double[] values2;
     Hist variable;
     Hist threeD;
     Hist bigA;
@@ -55,6 +60,7 @@ public class HistBenchmark {
         values = new double[N];
         floatValues = new float[N];
         weights = new double[N];
+        wideWeights = new double[N];
         allTrue = new boolean[N];
         java.util.Arrays.fill(allTrue, true);
         for (int i = 0; i < N; i++) {
@@ -62,6 +68,12 @@ public class HistBenchmark {
             values[i] = -5 + 30 * -Math.log(1 - r.nextDouble());
             floatValues[i] = (float) values[i];
             weights[i] = 0.5 + r.nextDouble();
+            // Both signs over six decades: most values leave the exact sums' fast path.
+            wideWeights[i] = (r.nextDouble() - 0.2) * Math.pow(10, r.nextInt(7) - 3);
+        }
+        values2 = new double[N];
+        for (int i = 0; i < N; i++) {
+            values2[i] = -5 + 30 * -Math.log(1 - r.nextDouble());
         }
         masses = new double[N3D];
         categories = new int[N3D];
@@ -78,6 +90,8 @@ public class HistBenchmark {
             }
         }
         regular = Hist.of(RegularAxis.of("pt", 100, 0, 200));
+        regularWide = Hist.of(RegularAxis.of("pt", 100, 0, 200));
+        regular2d = Hist.of(RegularAxis.of("x", 100, 0, 200), RegularAxis.of("y", 100, 0, 200));
         variable = Hist.of(VariableAxis.of("pt", 0, 10, 15, 20, 25, 30, 35, 40, 50, 60, 70, 80, 100, 120, 150, 200,
                 250, 300, 400, 500, 700, 1000));
         threeD = Hist.of(StrCategoryAxis.of("category", "SR", "CR1", "CR2"), StrCategoryAxis.of(Hist.VARIATION_AXIS,
@@ -99,6 +113,23 @@ public class HistBenchmark {
     @OperationsPerInvocation(N)
     public Hist regularWeightedFill() {
         return regular.fillWeighted(weights, values);
+    }
+
+    /**
+     * As {@link #regularWeightedFill} with weights of both signs spread over six decades: the cost of
+     * exact sums when most values are far from the histogram's first weight.
+     */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public Hist regularWideWeightedFill() {
+        return regularWide.fillWeighted(wideWeights, values);
+    }
+
+    /** 2D regular 100 × 100 axes, Σw/Σw² storage, per-entry weights: 10^7 fills per call. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public Hist regular2dWeightedFill() {
+        return regular2d.fillWeighted(weights, values, values2);
     }
 
     /** As {@link #regularWeightedFill} with an all-true mask: the cost of the mask pass. */

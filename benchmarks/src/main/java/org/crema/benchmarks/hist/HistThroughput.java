@@ -25,6 +25,8 @@ public final class HistThroughput {
         b.setup();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         run(mx, repeats, "regularWeightedFill", HistBenchmark.N, b::regularWeightedFill);
+        run(mx, repeats, "regularWideWeightedFill", HistBenchmark.N, b::regularWideWeightedFill);
+        run(mx, repeats, "regular2dWeightedFill", HistBenchmark.N, b::regular2dWeightedFill);
         run(mx, repeats, "regularWeightedFillFloat", HistBenchmark.N, b::regularWeightedFillFloat);
         run(mx, repeats, "regularWeightedFillMasked", HistBenchmark.N, b::regularWeightedFillMasked);
         run(mx, repeats, "variableWeightedFill", HistBenchmark.N, b::variableWeightedFill);

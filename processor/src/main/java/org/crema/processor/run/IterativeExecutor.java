@@ -25,7 +25,7 @@ public final class IterativeExecutor implements ChunkExecutor {
     @Override
     public <A extends Accumulator<A>> A execute(List<Chunk> chunks, ChunkTask<A> task,
             Consumer<ChunkOutcome<A>> observer) {
-        A acc = null;
+        Accumulator.Fold<A> acc = null;
         for (Chunk c : chunks) {
             ChunkOutcome<A> o;
             try {
@@ -35,9 +35,13 @@ public final class IterativeExecutor implements ChunkExecutor {
             }
             observer.accept(o);
             if (o.result() != null) {
-                acc = acc == null ? o.result() : acc.merge(o.result());
+                if (acc == null) {
+                    acc = o.result().fold();
+                } else {
+                    acc.add(o.result());
+                }
             }
         }
-        return acc;
+        return acc == null ? null : acc.result();
     }
 }

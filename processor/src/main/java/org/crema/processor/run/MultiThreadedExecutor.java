@@ -67,7 +67,7 @@ public final class MultiThreadedExecutor implements ChunkExecutor {
         try {
             CompletionService<Map.Entry<Integer, ChunkOutcome<A>>> cs = new ExecutorCompletionService<>(pool);
             Map<Integer, ChunkOutcome<A>> done = new HashMap<>();
-            A acc = null;
+            Accumulator.Fold<A> acc = null;
             int next = 0;
             int merged = 0;
             while (merged < chunks.size()) {
@@ -100,12 +100,16 @@ public final class MultiThreadedExecutor implements ChunkExecutor {
                 while (done.containsKey(merged)) {
                     ChunkOutcome<A> m = done.remove(merged);
                     if (m.result() != null) {
-                        acc = acc == null ? m.result() : acc.merge(m.result());
+                        if (acc == null) {
+                            acc = m.result().fold();
+                        } else {
+                            acc.add(m.result());
+                        }
                     }
                     merged++;
                 }
             }
-            return acc;
+            return acc == null ? null : acc.result();
         } finally {
             pool.shutdownNow();
         }

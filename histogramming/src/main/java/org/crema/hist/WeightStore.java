@@ -1,0 +1,149 @@
+package org.crema.hist;
+
+/**
+ * {@link Storage#WEIGHT}: exact Σw and Σw² per bin ({@link ExactSums}: 32 bytes per bin). The
+ * square {@code w·w} is rounded once per entry, the same way in every run, and then summed exactly.
+ */
+final class WeightStore extends BinStore {
+    ExactSums sumw;
+    ExactSums sumw2;
+
+    WeightStore(int bins) {
+        super(bins);
+        sumw = new ExactSums(bins);
+        sumw2 = new ExactSums(bins);
+    }
+
+    @Override
+    Storage kind() {
+        return Storage.WEIGHT;
+    }
+
+    @Override
+    BinStore copy() {
+        WeightStore c = new WeightStore(bins);
+        c.sumw = sumw.copy();
+        c.sumw2 = sumw2.copy();
+        return c;
+    }
+
+    static WeightStore restore(double[] v, double[] w2) {
+        WeightStore s = new WeightStore(v.length);
+        s.sumw = exactOf(v);
+        s.sumw2 = exactOf(w2);
+        return s;
+    }
+
+    @Override
+    void accumulate(int[] ix, int n, int shift, double[] ws, int wo, double scalar, double[] samples) {
+        ExactSums s1 = sumw;
+        ExactSums s2 = sumw2;
+        long[] a1 = s1.acc;
+        long[] a2 = s2.acc;
+        double u1 = s1.inverseUnit;
+        double u2 = s2.inverseUnit;
+        for (int i = 0; i < n; i++) {
+            int j = ix[i];
+            if (j < 0) {
+                continue;
+            }
+            j += shift;
+            double w = ws == null ? scalar : ws[wo + i];
+            double y = w * u1;
+            long x = (long) y;
+            if (ExactSums.fits(y, x)) {
+                ExactSums.addFast(a1, j, x);
+            } else {
+                s1.addSlow(j, w);
+                u1 = s1.inverseUnit;
+            }
+            double w2 = w * w;
+            y = w2 * u2;
+            x = (long) y;
+            if (ExactSums.fits(y, x)) {
+                ExactSums.addFast(a2, j, x);
+            } else {
+                s2.addSlow(j, w2);
+                u2 = s2.inverseUnit;
+            }
+        }
+        s1.entries(n);
+        s2.entries(n);
+    }
+
+    @Override
+    void addAll(BinStore o) {
+        WeightStore w = (WeightStore) o;
+        sumw.addAll(w.sumw);
+        sumw2.addAll(w.sumw2);
+    }
+
+    @Override
+    void beginRemap(BinStore source) {
+        WeightStore w = (WeightStore) source;
+        sumw.alignFor(w.sumw);
+        sumw2.alignFor(w.sumw2);
+    }
+
+    @Override
+    void addBin(BinStore source, int src, int dst) {
+        WeightStore w = (WeightStore) source;
+        sumw.addBin(w.sumw, src, dst);
+        sumw2.addBin(w.sumw2, src, dst);
+    }
+
+    @Override
+    void scale(double f) {
+        double[] v = sumw.values();
+        double[] v2 = sumw2.values();
+        mul(v, f);
+        mul(v2, f * f);
+        sumw = exactOf(v);
+        sumw2 = exactOf(v2);
+    }
+
+    @Override
+    double[] values() {
+        return sumw.values();
+    }
+
+    @Override
+    double[] variances() {
+        return sumw2.values();
+    }
+
+    @Override
+    double[] counts() {
+        double[] a = sumw.values();
+        double[] b = sumw2.values();
+        for (int i = 0; i < bins; i++) {
+            a[i] = b[i] == 0 ? 0 : a[i] * a[i] / b[i];
+        }
+        return a;
+    }
+
+    @Override
+    double[] sumOfWeights() {
+        return sumw.values();
+    }
+
+    @Override
+    double value(int bin) {
+        return sumw.value(bin);
+    }
+
+    @Override
+    double variance(int bin) {
+        return sumw2.value(bin);
+    }
+
+    @Override
+    long[][] exactState() {
+        return new long[][] {sumw.encode(), sumw2.encode()};
+    }
+
+    @Override
+    Object[] signature() {
+        return new Object[] {sumw.values(), sumw2.values()};
+    }
+}
