@@ -387,6 +387,23 @@ public final class ListColumn<C extends Column> implements Column {
         return Fluent.at(this, k, missing);
     }
 
+    /**
+     * One element per entry at a per-entry position (awkward {@code x[ak.argmax(y, axis=1,
+     * keepdims=True)]}), NaN where the position is −1; float or double lists.
+     *
+     * @param perEntry one position per entry, −1 for none
+     * @return one value per entry
+     */
+    @SuppressWarnings("unchecked")
+    public C at(IntColumn perEntry) {
+        return (C) switch (content) {
+            case FloatColumn f -> Selection.pick((ListColumn<FloatColumn>) this, perEntry, Float.NaN);
+            case DoubleColumn d -> Selection.pick((ListColumn<DoubleColumn>) this, perEntry, Double.NaN);
+            default -> throw new IllegalArgumentException("at(positions): needs float or double lists (NaN marks "
+                    + "a missing element), got " + Fluent.describe(this));
+        };
+    }
+
     /** @return per entry, the number of true elements (this must be a mask; awkward {@code ak.sum(mask, axis=1)}) */
     public IntColumn count() {
         return Reductions.count(Fluent.bools("count", this));
