@@ -176,9 +176,16 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         String[] nameArray = names.toArray(String[]::new);
         double[][] weightArray = ws.toArray(double[][]::new);
         for (Map.Entry<String, HistogramSpec> e : specs.entrySet()) {
-            Object values = e.getValue().values().apply(ctx);
+            HistogramSpec spec = e.getValue();
+            // each distinct observable is computed once per variation, even when categories share it
+            Map<java.util.function.Function<AnalysisContext, Object>, Object> computed = new java.util.IdentityHashMap<>();
             Hist h = hists.get(e.getKey());
             for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
+                java.util.function.Function<AnalysisContext, Object> f = spec.valuesFor(cat.getKey());
+                if (f == null) {
+                    continue;
+                }
+                Object values = computed.computeIfAbsent(f, g -> g.apply(ctx));
                 BoolColumn mask = and(ctx.preselectionMask(), cat.getValue());
                 h.filler().values(cat.getKey(), values).mask(mask)
                         .fillVariations(Hist.VARIATION_AXIS, nameArray, weightArray);
