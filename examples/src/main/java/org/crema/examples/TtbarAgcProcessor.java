@@ -162,10 +162,10 @@ public final class TtbarAgcProcessor extends AnalysisProcessor {
 
     @Override
     protected void selectObjects(AnalysisContext ctx) {
-        Electrons el = ctx.electrons();
+        Electrons el = ctx.electrons().prefetch("pt", "eta", "cutBased", "sip3d");
         ctx.set("GoodElectron", el.filter(el.pt().gt(30).and(el.eta().abs().lt(2.1)).and(el.isTight())
                 .and(el.sip3d().lt(4))));
-        Muons mu = ctx.muons();
+        Muons mu = ctx.muons().prefetch("pt", "eta", "tightId", "sip3d", "pfRelIso04_all");
         ctx.set("GoodMuon", mu.filter(mu.pt().gt(30).and(mu.eta().abs().lt(2.1)).and(mu.isTight())
                 .and(mu.sip3d().lt(4)).and(mu.pfRelIso04All().lt(0.15))));
         // jetId bit 1 = tight, bit 2 = tight with lepton veto: the AGC's jetId == 6
@@ -312,7 +312,8 @@ public final class TtbarAgcProcessor extends AnalysisProcessor {
     }
 
     private CalibratedJets calibrate(Events events) {
-        Jets jets = events.jets();
+        Jets jets = events.jets().prefetch("pt", "eta", "phi", "mass", "rawFactor", "area", "jetId", "btagDeepFlavB",
+                "genJetIdx");
         int[] offsets = jets.pt().zeroBasedOffsets();
         float[] pt = floats(jets.pt());
         float[] mass = floats(jets.mass());

@@ -78,7 +78,7 @@ public final class ZMuMuProcessor extends AnalysisProcessor {
             case "muonScaleDown" -> 1f - ptScaleShift;
             default -> 1f;
         };
-        Muons muons = ctx.muons();
+        Muons muons = ctx.muons().prefetch("pt", "eta", "phi", "mass", "charge", "tightId", "pfRelIso04_all");
         ctx.set("Muon", muons.withField("pt", muons.pt().mul(factor)));
     }
 

@@ -45,6 +45,16 @@ public interface EventTable {
      */
     CrossReference crossReference(String collection, String idxField, String target);
 
+    /**
+     * A hint that these fields of a collection will be read: an implementation may read and
+     * decompress them together, in parallel. The default does nothing.
+     *
+     * @param collection collection name, e.g. {@code Muon}
+     * @param fields field names, e.g. {@code pt}, {@code eta}
+     */
+    default void prefetch(String collection, List<String> fields) {
+    }
+
     /** @return where the events come from (file, tree, entry range), for messages */
     String describe();
 }

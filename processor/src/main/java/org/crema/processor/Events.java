@@ -432,6 +432,46 @@ public final class Events implements EventTable {
                 + name + "_*' branch) in " + chunk.describe());
     }
 
+    /**
+     * Reads the named fields of a collection together (the ROOT input decompresses their baskets in
+     * parallel) and keeps them like any column; fields already read are skipped. Views call it from
+     * {@code prefetch(...)}.
+     */
+    @Override
+    public void prefetch(String collection, java.util.List<String> fields) {
+        if (parent != null) {
+            parent.prefetch(collection, fields);
+            return;
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String f : fields) {
+            String branch = collection + "_" + f;
+            if (!cache.containsKey(branch) && has(branch)) {
+                missing.add(f);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        ListColumn<RecordColumn> c;
+        try {
+            c = source.collection(collection, missing);
+        } catch (ProcessorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputReadException(chunk.describe() + ": cannot read collection '" + collection + "': "
+                    + e.getMessage(), e);
+        }
+        if (c == null || c.length() != length) {
+            return; // the source reads branch by branch; column() will
+        }
+        int[] off = c.zeroBasedOffsets();
+        RecordColumn rec = (RecordColumn) c.flatContent();
+        for (String f : missing) {
+            cache.put(collection + "_" + f, ListColumn.ofTrusted(off, rec.field(f)));
+        }
+    }
+
     @Override
     public String describe() {
         return chunk.describe();

@@ -237,6 +237,21 @@ public abstract class ObjectView<V extends ObjectView<V>> implements Kinematics 
         return state.replaced.containsKey(field) || state.root.hasField(field);
     }
 
+    /**
+     * Reads these fields of the collection together, decompressing their baskets in parallel, before
+     * they are used (a hint: views read every field lazily anyway).
+     *
+     * @param fields field names, e.g. {@code pt}, {@code eta}
+     * @return this view
+     */
+    @SuppressWarnings("unchecked")
+    public V prefetch(String... fields) {
+        if (state.root.records == null) {
+            state.root.table.prefetch(name(), List.of(fields));
+        }
+        return (V) this;
+    }
+
     // ---------------------------------------------------------------- fields
 
     /**
@@ -626,7 +641,7 @@ public abstract class ObjectView<V extends ObjectView<V>> implements Kinematics 
         String key = "\0idx:" + idxField + ":" + target;
         Column c = cache.get(key);
         if (c == null) {
-            if (state.replaced.containsKey(idxField) || state.root.table == null) {
+            if (state.replaced.containsKey(idxField) || state.root.table == null || state.root.records != null) {
                 throw new IllegalArgumentException("index(" + idxField + "): needs the collection's events; '"
                         + name() + "' was built from records or its index field was replaced");
             }
