@@ -317,7 +317,7 @@ class NanoViewsTest {
         assertThat(x.outOfRangeCount()).isEqualTo(1);
         Jets jets = ev.jets();
         assertThatThrownBy(() -> jets.filter(ListColumn.of(new int[] {0, 1, 2}, BoolColumn.of(true, true))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event 0 has 2 objects and 1 flags");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Jet.filter: needs one value per object, event 0 has 2 objects and 1 values");
         assertThatThrownBy(() -> jets.floats("btag")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("collection 'Jet' has no field 'btag' (no branch 'Jet_btag') in " + ev.describe());
     }
