@@ -64,6 +64,9 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
     public static final Map<String, Double> RUN2_LUMINOSITY = Map.of("2016", 36_310.0, "2017", 41_480.0,
             "2018", 59_830.0);
 
+    /** Key of the chunk's generator weights in {@link Events#memo}. */
+    private static final Object GEN_WEIGHT = new Object();
+
     private final TreeMap<String, Double> luminosity;
 
     /** Uses {@link #RUN2_LUMINOSITY}. */
@@ -145,7 +148,8 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
      */
     protected void weights(AnalysisContext ctx, Weights weights) {
         if (ctx.dataset().isMC() && ctx.events().has("genWeight")) {
-            weights.add("genWeight", toDoubles(ctx.events().column("genWeight")));
+            // the same array for every shape variation of the chunk (Weights only reads it)
+            weights.add("genWeight", ctx.events().memo(GEN_WEIGHT, () -> toDoubles(ctx.events().column("genWeight"))));
         }
     }
 
