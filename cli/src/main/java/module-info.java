@@ -6,6 +6,7 @@ module org.crema.cli {
     requires org.crema.examples;
     requires org.crema.hist;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires org.crema.io;
     requires org.crema.correctionlib;
 
@@ -14,4 +15,6 @@ module org.crema.cli {
     opens org.crema.cli.hist to info.picocli;
     opens org.crema.cli.io to info.picocli;
     opens org.crema.cli.corrections to info.picocli;
+    opens org.crema.cli.startup to info.picocli;
+    opens org.crema.cli.datacard to info.picocli;
 }

@@ -9,5 +9,7 @@ module org.crema.io {
     requires aircompressor;
 
     exports org.crema.io;
+    exports org.crema.io.write;
     exports org.crema.nano;
+    exports org.crema.io.rntuple;
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             org.crema.cli.io.InspectCommand.class,
             org.crema.cli.io.StatsCommand.class,
             org.crema.cli.corrections.CorrectionsCommand.class,
+            org.crema.cli.startup.WarmUpCommand.class,
+            org.crema.cli.datacard.DatacardCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -43,8 +43,10 @@ import org.crema.hist.StrCategoryAxis;
  * genEventSumw when the file has one, else Σ genWeight of all events before any cut), {@code datasets}
  * ({@link DatasetMetadata}). {@link #postprocess} scales each MC dataset's histograms by
  * {@code luminosity(year) × xsec / Σ genWeight} and records it under {@code normalisation}
- * ({@link Normalisation}); cutflows stay unscaled. Cutflow Σw uses genWeight (1 for data) up to the
- * skim and the full nominal weight afterwards.
+ * ({@link Normalisation}); cutflows stay unscaled. Every cutflow step's Σw has one definition:
+ * {@value #CUTFLOW_SUMW} — the generator weight for simulation and 1 per event for data, before
+ * normalisation and without the analysis weights (which differ between steps), so the steps of one
+ * table are comparable.
  *
  * <p>Subclasses must be serializable like every {@link Processor}: keep configuration in fields and
  * build histograms, corrections and caches in the hooks.
@@ -54,29 +56,107 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
 
     /** Name of the nominal variation. */
     public static final String NOMINAL = "nominal";
+    /** What the cutflow's Σw column sums: the same at every step, for every dataset. */
+    public static final String CUTFLOW_SUMW = "Σ genWeight (1 per data event)";
     /** Name of the histograms' category axis. */
     public static final String CATEGORY_AXIS = "category";
 
     /**
-     * Integrated luminosity of the CMS Run 2 "golden" datasets in pb⁻¹ by year (CMS-LUMI-17-003,
-     * CMS-PAS-LUMI-17-004, CMS-PAS-LUMI-18-002): 2016 36 310, 2017 41 480, 2018 59 830.
+     * Integrated luminosity of the CMS Run 2 "golden" datasets in pb⁻¹ by year label. Legacy years
+     * (CMS-LUM-17-003, CMS-PAS-LUM-17-004, CMS-PAS-LUM-18-002): 2016 36 310, 2017 41 480, 2018 59 830.
+     * Ultra-legacy 2016 split at the APV (VFP) change, from the LUMI POG Run 2 recommendations
+     * (twiki.cern.ch/twiki/bin/view/CMS/LumiRecommendationsRun2): 2016preVFP 19 520, 2016postVFP 16 810.
      */
-    public static final Map<String, Double> RUN2_LUMINOSITY = Map.of("2016", 36_310.0, "2017", 41_480.0,
-            "2018", 59_830.0);
+    public static final Map<String, Double> RUN2_LUMINOSITY = Map.of("2016", 36_310.0, "2016preVFP", 19_520.0,
+            "2016postVFP", 16_810.0, "2017", 41_480.0, "2018", 59_830.0);
+
+    /**
+     * Integrated luminosity of the CMS Run 3 golden datasets in pb⁻¹ by NanoAOD campaign label, with the
+     * LUMI POG normtag, from the CMS luminosity public results and the Run 3 recommendations
+     * (twiki.cern.ch/twiki/bin/view/CMSPublic/LumiPublicResults,
+     * twiki.cern.ch/twiki/bin/view/CMS/LumiRecommendationsRun3; CMS-PAS-LUM-22-001 for 2022):
+     * 2022 (eras C–D, pre-EE) 7 980.4; 2022EE (eras E–G) 26 671.7; 2023 (era C, pre-BPix) 17 794;
+     * 2023BPix (era D) 9 451; 2024 (eras C–I) 109 080. The labels follow the simulation campaigns
+     * (Summer22, Summer22EE, Summer23, Summer23BPix, Summer24) that a dataset's {@code year} names.
+     */
+    public static final Map<String, Double> RUN3_LUMINOSITY = Map.of("2022", 7_980.4, "2022EE", 26_671.7,
+            "2023", 17_794.0, "2023BPix", 9_451.0, "2024", 109_080.0);
+
+    /** {@link #RUN2_LUMINOSITY} and {@link #RUN3_LUMINOSITY} together: the default table. */
+    public static final Map<String, Double> LUMINOSITY;
+
+    static {
+        Map<String, Double> all = new TreeMap<>(RUN2_LUMINOSITY);
+        all.putAll(RUN3_LUMINOSITY);
+        LUMINOSITY = java.util.Collections.unmodifiableMap(all);
+    }
 
     /** Key of the chunk's generator weights in {@link Events#memo}. */
     private static final Object GEN_WEIGHT = new Object();
 
     private final TreeMap<String, Double> luminosity;
 
-    /** Uses {@link #RUN2_LUMINOSITY}. */
+    /** Uses {@link #LUMINOSITY} (Run 2 and Run 3). */
     protected AnalysisProcessor() {
-        this(RUN2_LUMINOSITY);
+        this(LUMINOSITY);
     }
 
-    /** @param luminosityPerYear integrated luminosity in pb⁻¹ by the fileset's {@code year} */
+    /**
+     * @param luminosityPerYear integrated luminosity in pb⁻¹ by the fileset's {@code year}; each value
+     *     finite and positive
+     */
     protected AnalysisProcessor(Map<String, Double> luminosityPerYear) {
         this.luminosity = new TreeMap<>(luminosityPerYear);
+        luminosity.forEach((year, lumi) -> {
+            if (lumi == null || !(lumi > 0) || !Double.isFinite(lumi)) {
+                throw new IllegalArgumentException("luminosity of year '" + year + "' must be finite and > 0 pb⁻¹, got "
+                        + lumi);
+            }
+        });
+    }
+
+    /** @return integrated luminosity in pb⁻¹ by year label, sorted */
+    public final java.util.SortedMap<String, Double> luminosity() {
+        return java.util.Collections.unmodifiableSortedMap(luminosity);
+    }
+
+    /**
+     * Checks, before any event is read, that every simulated dataset can be normalised: it has a
+     * cross-section and its year has a luminosity. The runner calls this unless the run asks for
+     * unnormalised output.
+     *
+     * @param datasets the datasets of the run, with {@code isMC} resolved
+     * @throws NormalisationException listing every dataset that cannot be normalised and how to fix it
+     */
+    public final void checkNormalisation(java.util.Collection<DatasetInfo> datasets) {
+        List<String> problems = new ArrayList<>();
+        for (DatasetInfo d : datasets) {
+            String p = normalisationProblem(d);
+            if (p != null) {
+                problems.add(p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new NormalisationException("cannot normalise " + problems.size() + " simulated dataset"
+                    + (problems.size() == 1 ? "" : "s") + " to luminosity × xsec / Σ genWeight:\n  "
+                    + String.join("\n  ", problems) + "\nadd the missing metadata to the fileset, or run with"
+                    + " --unnormalised (RunConfig.withUnnormalised) to keep the histograms unscaled");
+        }
+    }
+
+    /** @return why {@code d} cannot be normalised, or {@code null} when it can (or is data) */
+    private String normalisationProblem(DatasetInfo d) {
+        if (!d.isMC()) {
+            return null;
+        }
+        if (!d.hasXsec()) {
+            return "dataset '" + d.name() + "': no \"xsec\" (cross-section in pb) in its metadata";
+        }
+        if (!luminosity.containsKey(d.year())) {
+            return "dataset '" + d.name() + "': no luminosity for year '" + d.year() + "'; known years: "
+                    + String.join(", ", luminosity.keySet());
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ hooks
@@ -232,6 +312,7 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
             prefix.add(new Cutflow.Step(skimCuts.names().get(i), count(m), sum(genW, m)));
         }
         Events skimmed = skimSteps.isEmpty() ? events : events.filter(skimSteps.get(skimSteps.size() - 1));
+        double[] skimmedGenW = skimSteps.isEmpty() ? genW : select(genW, skimSteps.get(skimSteps.size() - 1));
 
         Categories categories = categories();
         Map<String, HistogramSpec> specs = new LinkedHashMap<>();
@@ -277,16 +358,16 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
             ctx.weights(w);
             fillHistograms(ctx, specs, hists);
 
-            double[] nominal = w.weight();
             List<Cutflow.Step> steps = new ArrayList<>(prefix);
             List<BoolColumn> preSteps = presel.cumulative();
             for (int i = 0; i < preSteps.size(); i++) {
-                steps.add(new Cutflow.Step(presel.names().get(i), count(preSteps.get(i)), sum(nominal, preSteps.get(i))));
+                steps.add(new Cutflow.Step(presel.names().get(i), count(preSteps.get(i)),
+                        sum(skimmedGenW, preSteps.get(i))));
             }
             for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
                 BoolColumn m = and(ctx.preselectionMask(), cat.getValue());
                 List<Cutflow.Step> s = new ArrayList<>(steps);
-                s.add(new Cutflow.Step(cat.getKey(), count(m), sum(nominal, m)));
+                s.add(new Cutflow.Step(cat.getKey(), count(m), sum(skimmedGenW, m)));
                 cutflow = cutflow.with(new Cutflow.Key(ds.name(), cat.getKey(), variation), s);
             }
             out = processExtra(ctx, out);
@@ -307,9 +388,10 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
 
     /**
      * Scales each simulated dataset's histograms to the luminosity of its year:
-     * {@code factor = luminosity × xsec / Σ genWeight}. Datasets without a cross-section, without a
-     * luminosity for their year or with Σ genWeight = 0 are left unscaled (and not listed under
-     * {@code normalisation}).
+     * {@code factor = luminosity × xsec / Σ genWeight}. A simulated dataset that cannot be scaled (no
+     * cross-section, no luminosity for its year — which the runner refuses before reading events unless
+     * asked for unnormalised output — or Σ genWeight = 0, e.g. no events) is left unscaled and listed
+     * with the reason under {@code normalisation} ({@link Normalisation#unscaled()}), never silently.
      */
     @Override
     public AccumulatorMap postprocess(AccumulatorMap merged) {
@@ -325,12 +407,23 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         for (var e : hists.entries().entrySet()) {
             HistAccumulator h = (HistAccumulator) e.getValue();
             DatasetInfo info = md.datasets().get(e.getKey());
-            Double lumi = info == null ? null : luminosity.get(info.year());
-            Sum s = (Sum) sums.get(e.getKey());
-            if (info != null && info.isMC() && info.hasXsec() && lumi != null && s != null && s.sumw() != 0) {
+            if (info == null || !info.isMC()) {
+                scaled = scaled.with(e.getKey(), h);
+                continue;
+            }
+            String problem = normalisationProblem(info);
+            Sum s = sums.containsKey(e.getKey()) ? (Sum) sums.get(e.getKey()) : Sum.ZERO;
+            if (problem == null && !(s.sumw() != 0 && Double.isFinite(s.sumw()))) {
+                problem = "dataset '" + info.name() + "': Σ genWeight = " + s.sumw() + " over " + s.entries()
+                        + " events";
+            }
+            if (problem == null) {
+                double lumi = luminosity.get(info.year());
                 double factor = lumi * info.xsec() / s.sumw();
                 h = h.scale(factor);
                 norm = norm.with(e.getKey(), new Normalisation.Entry(lumi, info.xsec(), s.sumw(), factor));
+            } else {
+                norm = norm.withUnscaled(e.getKey(), problem);
             }
             scaled = scaled.with(e.getKey(), h);
         }
@@ -350,6 +443,17 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         double[] out = new double[p.length()];
         for (int i = 0; i < out.length; i++) {
             out[i] = p.getDouble(i);
+        }
+        return out;
+    }
+
+    private static double[] select(double[] values, BoolColumn mask) {
+        double[] out = new double[(int) count(mask)];
+        int j = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (mask.get(i)) {
+                out[j++] = values[i];
+            }
         }
         return out;
     }

@@ -27,9 +27,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * score (ops/s) is evaluations per second on one core: one operation = one object.
  *
  * <ul>
- *   <li>{@code binning}: {@code ptweight} of mycorrections.json (category on a constant string
- *       resolved once per chunk, then a 6-bin clamped binning on a float pt column);</li>
- *   <li>{@code multiBinning}: the 10×6 electron SF of testSF2d.corr.json.gz (eta × pt);</li>
+ *   <li>{@code binning}: {@code ptweight} of mycorrections.json at its existing key
+ *       {@code syst = "MuonEffUp"} (category on a constant string resolved once per chunk, then the
+ *       7-bin binning with a constant overflow value on a float pt column);</li>
+ *   <li>{@code binningDefault}: the same correction at {@code syst = "nominal"}, a key the category
+ *       does not have, so every element takes its {@code default} (the 6-bin clamped binning) —
+ *       kept separately because it is a different path, not representative of real use;</li>
+ *   <li>{@code multiBinning}: the 10×6 electron SF of testSF2d.corr.json.gz (eta × pt); inputs:
+ *       η uniform in ±2.4 with 1 in 20 doubled (so some fall outside the ±2.5 edges), pt from 15 GeV
+ *       with a falling exponential spectrum;</li>
  *   <li>{@code formula}: the L2Relative JEC of jet_jerc_Summer22_V3 (82 eta bins, each a
  *       parametrisation in pt with log10, pow and clamps);</li>
  *   <li>{@code jecCompound}: the L1FastJet × L2Relative × L3Absolute × L2L3Residual compound of
@@ -53,6 +59,7 @@ public class CorrectionlibBenchmark {
     double[] out;
 
     Inputs binning;
+    Inputs binningDefault;
     Inputs multiBinning;
     Inputs formula;
     Inputs compound;
@@ -85,7 +92,8 @@ public class CorrectionlibBenchmark {
             rho[i] = r.nextDouble(5, 40);
         }
         CorrectionSet my = CorrectionSet.load(data("mycorrections.json"));
-        binning = my.correction("ptweight").bind().column("pt", muonPt).constant("syst", "nominal");
+        binning = my.correction("ptweight").bind().column("pt", muonPt).constant("syst", "MuonEffUp");
+        binningDefault = my.correction("ptweight").bind().column("pt", muonPt).constant("syst", "nominal");
         CorrectionSet sf2d = CorrectionSet.load(data("testSF2d.corr.json.gz"));
         multiBinning = sf2d.correction("scalefactors_Tight_Electron").bind().column("axis0", eta).column("axis1", pt);
         CorrectionSet jerc = CorrectionSet.load(data("jet_jerc_Summer22_V3.json.gz"));
@@ -99,6 +107,13 @@ public class CorrectionlibBenchmark {
     @OperationsPerInvocation(N)
     public double[] binning() {
         binning.evaluateInto(N, out);
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] binningDefault() {
+        binningDefault.evaluateInto(N, out);
         return out;
     }
 

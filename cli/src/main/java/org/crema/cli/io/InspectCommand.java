@@ -9,6 +9,7 @@ import org.crema.io.KeyInfo;
 import org.crema.io.RootException;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
+import org.crema.io.rntuple.RNTupleReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code crema inspect FILE}: keys, trees, entries and every branch's type and sizes. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show the keys, trees and branches of a ROOT file (reads metadata only).")
+        description = "Show the keys, trees and branches, and RNTuples and fields, of a ROOT file (reads metadata"
+                + " only).")
 public final class InspectCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -37,7 +39,17 @@ public final class InspectCommand implements Callable<Integer> {
             for (KeyInfo k : rf.keys()) {
                 out.printf("  %-24s cycle %-3d %-16s %s%n", k.name(), k.cycle(), k.className(), k.title());
             }
-            List<String> names = treeName != null ? List.of(treeName) : rf.treeNames();
+            if (RNTupleReader.hasNTuples(rf)) {
+                try (RNTupleReader reader = RNTupleReader.open(rf)) {
+                    for (String name : reader.ntupleNames()) {
+                        if (treeName == null || treeName.equals(name)) {
+                            NTupleOutput.inspect(out, reader.ntuple(name));
+                        }
+                    }
+                }
+            }
+            List<String> names = treeName != null ? (rf.treeNames().contains(treeName)
+                    || !RNTupleReader.hasNTuples(rf) ? List.of(treeName) : List.of()) : rf.treeNames();
             for (String name : names) {
                 printTree(out, rf.tree(name));
             }

@@ -12,6 +12,7 @@ import org.crema.io.RootException;
 import org.crema.io.RootFile;
 import org.crema.io.StatsJson;
 import org.crema.io.Tree;
+import org.crema.io.rntuple.RNTupleReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  * checked against any independent reader.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Print per-branch statistics of a tree (reads every selected branch).")
+        description = "Print per-branch statistics of a tree, or per-field statistics of an RNTuple"
+                + " (reads every selected branch or leaf field).")
 public final class StatsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -32,7 +34,7 @@ public final class StatsCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--tree", paramLabel = "NAME",
-            description = "tree to read (default: Events, else the first tree)")
+            description = "tree or RNTuple to read (default: Events, else the first tree)")
     String treeName;
 
     @Option(names = "--branches", paramLabel = "GLOB", split = ",",
@@ -46,6 +48,15 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (RootFile rf = RootFile.open(file)) {
+            String ntuple = NTupleOutput.ntupleName(rf, treeName);
+            if (ntuple != null) {
+                try (RNTupleReader reader = RNTupleReader.open(rf)) {
+                    List<Pattern> patterns = globs == null ? List.of() : globs.stream().map(StatsCommand::globToRegex).toList();
+                    NTupleOutput.stats(out, file.toString(), reader.ntuple(ntuple), patterns, json);
+                }
+                out.flush();
+                return 0;
+            }
             String name = treeName != null ? treeName
                     : rf.treeNames().contains("Events") ? "Events"
                     : rf.treeNames().isEmpty() ? "Events" : rf.treeNames().get(0);

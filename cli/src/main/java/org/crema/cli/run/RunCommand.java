@@ -43,7 +43,8 @@ public final class RunCommand implements Callable<Integer> {
     long chunkSize;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "output folder: result.ser, result.json, histograms.json, checkpoints/ (default: none)")
+            description = "output folder: result.ser, result.json, histograms.json, manifest.json (written last: the"
+                    + " results are complete when it exists), checkpoints/; locked while a run uses it (default: none)")
     Path output;
 
     @Option(names = "--max-files", paramLabel = "N", defaultValue = "-1", description = "files per dataset (default: all)")
@@ -58,6 +59,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "reuse checkpointed chunk results in --output; redo only failed or missing chunks")
     boolean resume;
 
+    @Option(names = "--unnormalised", description = {"allow simulated datasets without xsec or without a luminosity for"
+            + " their year: their histograms stay unscaled and the summary lists them (without this the run stops"
+            + " before reading any event)"})
+    boolean unnormalised;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             RunConfig cfg = RunConfig.defaults().withChunkSize(chunkSize).withMaxFiles(maxFiles)
-                    .withMaxChunks(maxChunks).withSkipBadFiles(skipBadFiles).withOutput(output).withResume(resume);
+                    .withMaxChunks(maxChunks).withSkipBadFiles(skipBadFiles).withOutput(output).withResume(resume)
+                    .withUnnormalised(unnormalised);
             if (workers != null) {
                 cfg = cfg.withWorkers(workers);
             }
@@ -82,8 +89,16 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.flush();
             return result.failures().isEmpty() ? 0 : 3;
-        } catch (IllegalArgumentException | ProcessorException e) {
+        } catch (IllegalArgumentException | ProcessorException | java.io.UncheckedIOException e) {
             err.println("crema run: " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (OutOfMemoryError e) {
+            // Outside a chunk (merging, post-processing, writing): no chunk to name, but the same remedies.
+            err.println("crema run: out of memory outside the chunks (merging or writing the result) with a heap of "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB: give the JVM more heap (-Xmx, e.g."
+                    + " JAVA_OPTS=-Xmx8g) or fill fewer histogram bins; finished chunks are checkpointed when --output"
+                    + " is set, and --resume continues from them");
             err.flush();
             return 1;
         }

@@ -45,6 +45,24 @@ class RunCommandTest {
     }
 
     @Test
+    void refusesUnnormalisableSimulationUnlessAskedAndSaysSoOnce(@TempDir Path dir) throws Exception {
+        Path fileset = dir.resolve("fs.json");
+        Files.writeString(fileset, "{\"DY\": {\"files\": [\"" + root().resolve("data/samples/nanoaod/nano_dy.root")
+                + "\"], \"metadata\": {\"year\": \"2018\"}}}");
+        int code = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+                fileset.toString(), "--workers", "1");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("crema run: cannot normalise 1 simulated dataset to luminosity × xsec /"
+                + " Σ genWeight:\n  dataset 'DY': no \"xsec\" (cross-section in pb) in its metadata\nadd the missing"
+                + " metadata to the fileset, or run with --unnormalised (RunConfig.withUnnormalised) to keep the"
+                + " histograms unscaled" + System.lineSeparator());
+        int ok = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+                fileset.toString(), "--workers", "1", "--unnormalised");
+        assertThat(ok).isZero();
+        assertThat(out.toString()).contains("UNSCALED dataset 'DY': no \"xsec\" (cross-section in pb) in its metadata");
+    }
+
+    @Test
     void explainsBadArguments() {
         assertThat(run("run", "--processor", "com.example.Missing", "--fileset", "x.json")).isEqualTo(2);
         assertThat(err.toString()).contains("processor class com.example.Missing not found on the class path")

@@ -17,7 +17,9 @@ import org.crema.processor.Accumulator;
  *       (progress, metrics, failure policy); if it throws, the executor stops scheduling chunks,
  *       cancels what it can and rethrows;</li>
  *   <li>the number of chunks whose columns are in memory at once is bounded by the executor's
- *       parallelism, and unmerged results by its in-flight window, independent of the number of files.</li>
+ *       parallelism, and unmerged results by its in-flight window, independent of the number of files;</li>
+ *   <li>a task that throws (an {@link Error} such as {@link OutOfMemoryError}) ends the execution with a
+ *       {@link WorkerError} naming its chunk.</li>
  * </ul>
  * A distributed executor (e.g. on Apache Spark) implements the same method: it ships the
  * {@link ChunkTask} (serializable: it holds the processor, the input provider and the checkpoint
@@ -41,4 +43,28 @@ public interface ChunkExecutor {
      */
     <A extends Accumulator<A>> A execute(List<org.crema.processor.Chunk> chunks, ChunkTask<A> task,
             Consumer<ChunkOutcome<A>> observer);
+
+    /**
+     * A chunk task threw instead of returning an outcome — an {@link Error} such as
+     * {@link OutOfMemoryError}, or a bug in the task — carried with the chunk it was running so the
+     * runner can name it. Executors throw this from {@link #execute}.
+     */
+    final class WorkerError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient org.crema.processor.Chunk chunk;
+
+        /**
+         * @param chunk the chunk being run
+         * @param cause what the task threw
+         */
+        public WorkerError(org.crema.processor.Chunk chunk, Throwable cause) {
+            super(chunk.describe() + ": " + cause, cause, false, false);
+            this.chunk = chunk;
+        }
+
+        /** @return the chunk being run */
+        public org.crema.processor.Chunk chunk() {
+            return chunk;
+        }
+    }
 }

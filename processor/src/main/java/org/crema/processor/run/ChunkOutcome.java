@@ -14,13 +14,36 @@ import org.crema.processor.Chunk;
  * @param bytesRead compressed bytes read
  * @param fromCheckpoint true if the result was loaded from a checkpoint instead of being computed
  * @param cause the exception behind {@code failure}, for stack traces, or {@code null}
+ * @param checkpointProblem why an existing checkpoint of this chunk was not used (damaged, foreign),
+ *     or {@code null}; the run reports it
  * @param <A> accumulator type
  */
 public record ChunkOutcome<A extends Accumulator<A>>(Chunk chunk, A result, ChunkFailure failure, long nanos,
-        long bytesRead, boolean fromCheckpoint, Throwable cause) implements Serializable {
+        long bytesRead, boolean fromCheckpoint, Throwable cause, String checkpointProblem) implements Serializable {
+
+    /**
+     * An outcome without a checkpoint problem.
+     *
+     * @param chunk the chunk
+     * @param result its result or {@code null}
+     * @param failure its failure or {@code null}
+     * @param nanos wall time
+     * @param bytesRead compressed bytes read
+     * @param fromCheckpoint loaded from a checkpoint
+     * @param cause the exception behind the failure or {@code null}
+     */
+    public ChunkOutcome(Chunk chunk, A result, ChunkFailure failure, long nanos, long bytesRead,
+            boolean fromCheckpoint, Throwable cause) {
+        this(chunk, result, failure, nanos, bytesRead, fromCheckpoint, cause, null);
+    }
 
     /** @return true if the chunk produced a result */
     public boolean succeeded() {
         return failure == null;
+    }
+
+    /** @param problem why the chunk's checkpoint was not used @return a copy recording it */
+    ChunkOutcome<A> withCheckpointProblem(String problem) {
+        return new ChunkOutcome<>(chunk, result, failure, nanos, bytesRead, fromCheckpoint, cause, problem);
     }
 }

@@ -34,7 +34,9 @@ import org.crema.processor.DatasetInfo;
  * {@code {a,b}} are expanded as globs (sorted, so the plan is reproducible). URLs ({@code scheme://})
  * are kept as written. Metadata values may be JSON strings or numbers/booleans ({@code "isMC": "True"}
  * is accepted); keys other than {@code sample}, {@code year}, {@code isMC}, {@code xsec}, {@code era}
- * are kept as extra metadata. Datasets keep the order of the file.
+ * are kept as extra metadata. Without {@code isMC} the runner infers it from the files: simulation
+ * when they have a {@code genWeight} branch, data when they do not (and an error when they disagree,
+ * or when a stated {@code isMC} contradicts them). Datasets keep the order of the file.
  *
  * @param source where the fileset was read from (for messages), or {@code null}
  * @param datasets dataset name → files and metadata, in order
@@ -47,8 +49,23 @@ public record Fileset(Path source, Map<String, Dataset> datasets) {
      * @param info name and metadata
      * @param files expanded file paths, in order
      * @param treeNames tree name per file (usually {@code Events})
+     * @param isMCGiven true when the metadata states {@code isMC}; when false, {@code info.isMC()} is a
+     *     placeholder and the runner infers it from the files (a {@code genWeight} branch means simulation)
      */
-    public record Dataset(DatasetInfo info, List<String> files, List<String> treeNames) implements Serializable {
+    public record Dataset(DatasetInfo info, List<String> files, List<String> treeNames, boolean isMCGiven)
+            implements Serializable {
+
+        /**
+         * A dataset whose metadata states {@code isMC}.
+         *
+         * @param info name and metadata
+         * @param files file paths
+         * @param treeNames tree name per file
+         */
+        public Dataset(DatasetInfo info, List<String> files, List<String> treeNames) {
+            this(info, files, treeNames, true);
+        }
+
         /** Copies the lists. */
         public Dataset {
             Objects.requireNonNull(info, "info");
@@ -135,7 +152,9 @@ public record Fileset(Path source, Map<String, Dataset> datasets) {
             } else {
                 throw new FilesetException(where + ": dataset '" + name + "': 'files' must be a list or an object");
             }
-            out.put(name, new Dataset(metadata(name, ds.get("metadata"), where), files, trees));
+            JsonNode md = ds.get("metadata");
+            boolean isMCGiven = md != null && md.isObject() && md.has("isMC");
+            out.put(name, new Dataset(metadata(name, md, where), files, trees, isMCGiven));
         }
         return new Fileset(source, out);
     }

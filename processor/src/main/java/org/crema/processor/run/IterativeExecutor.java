@@ -27,7 +27,12 @@ public final class IterativeExecutor implements ChunkExecutor {
             Consumer<ChunkOutcome<A>> observer) {
         A acc = null;
         for (Chunk c : chunks) {
-            ChunkOutcome<A> o = task.run(c);
+            ChunkOutcome<A> o;
+            try {
+                o = task.run(c);
+            } catch (RuntimeException | Error e) {
+                throw new WorkerError(c, e);
+            }
             observer.accept(o);
             if (o.result() != null) {
                 acc = acc == null ? o.result() : acc.merge(o.result());

@@ -74,7 +74,13 @@ public final class MultiThreadedExecutor implements ChunkExecutor {
                 while (next < chunks.size() && next < merged + window) {
                     int index = next++;
                     Chunk c = chunks.get(index);
-                    cs.submit(() -> Map.entry(index, task.run(c)));
+                    cs.submit(() -> {
+                        try {
+                            return Map.entry(index, task.run(c));
+                        } catch (RuntimeException | Error e) {
+                            throw new WorkerError(c, e);
+                        }
+                    });
                 }
                 Map.Entry<Integer, ChunkOutcome<A>> o;
                 try {
@@ -84,6 +90,9 @@ public final class MultiThreadedExecutor implements ChunkExecutor {
                     throw new ProcessorException("interrupted while waiting for chunks", e);
                 } catch (ExecutionException e) {
                     // ChunkTask catches chunk failures; reaching here is an Error or a bug in the task.
+                    if (e.getCause() instanceof WorkerError w) {
+                        throw w;
+                    }
                     throw new ProcessorException("a worker thread failed: " + e.getCause(), e.getCause());
                 }
                 observer.accept(o.getValue());

@@ -34,6 +34,7 @@ final class OutputJson {
             failures.add(f);
         }
         root.put("failures", failures);
+        root.put("warnings", out.warnings());
         root.put("result", value(out.result()));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);

@@ -1,5 +1,6 @@
 package org.crema.processor.run;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -7,44 +8,88 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.crema.processor.Accumulator;
 import org.crema.processor.Chunk;
 import org.crema.processor.ColumnSource;
 import org.crema.processor.Events;
 import org.crema.processor.InputReadException;
+import org.crema.processor.NoSuchColumnException;
 import org.crema.processor.Processor;
 import org.crema.processor.internal.Serialization;
 
 /**
  * The standard {@link ChunkTask}: open the chunk, run the processor, checkpoint the result.
- * Checkpoints are Java-serialized {@link Checkpoint}s named by the SHA-256 of the processor's
- * serialized form, the input provider, the file (path, size, modification time) and the entry range,
- * so a resumed run only reuses results computed by the same configuration on the same input.
+ *
+ * <p><b>Checkpoints.</b> Each is a Java-serialized {@link Checkpoint} framed with the SHA-256 of its
+ * content ({@link Serialization#frame}) and named by its key: the SHA-256 of the run's
+ * {@linkplain #fingerprint fingerprint} and of the chunk (dataset, file path, size and modification
+ * time, tree, entry range). The fingerprint covers the crema version, the bytes of the processor's
+ * class and its superclasses, the processor's serialized configuration, the run's configuration text
+ * (when there is one) and the input provider, so a resumed run reuses only results computed by the
+ * same code and configuration on the same input. On load the content hash is verified, the key is
+ * compared, and deserialization admits only crema's and the processor's classes
+ * ({@link Serialization#cremaFilter}); a checkpoint failing any of these is recomputed and reported.
  *
  * @param <A> accumulator type
  */
 final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final Processor<A> processor;
     private final InputProvider input;
     private final String checkpointDir;
     private final boolean resume;
     private final String fingerprint;
+    /** Dataset name → its files and trees in plan order, to tell a damaged file from a processor bug. */
+    private final Map<String, List<String[]>> siblings;
 
     /** What a checkpoint file holds. */
     record Checkpoint(String key, Accumulator<?> result, long nanos, long bytesRead) implements Serializable {
     }
 
     ProcessingTask(Processor<A> processor, InputProvider input, Path checkpointDir, boolean resume) {
+        this(processor, input, checkpointDir, resume, null, Map.of());
+    }
+
+    ProcessingTask(Processor<A> processor, InputProvider input, Path checkpointDir, boolean resume,
+            String configurationText, Map<String, List<String[]>> siblings) {
         this.processor = processor;
         this.input = input;
         this.checkpointDir = checkpointDir == null ? null : checkpointDir.toString();
         this.resume = resume;
-        this.fingerprint = Serialization.sha256(Serialization.toBytes(processor),
+        this.siblings = siblings;
+        this.fingerprint = Serialization.sha256(Runner.cremaVersion().getBytes(StandardCharsets.UTF_8),
+                classBytes(processor.getClass()), Serialization.toBytes(processor),
+                (configurationText == null ? "" : configurationText).getBytes(StandardCharsets.UTF_8),
                 input.getClass().getName().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @return hash of the processor configuration and input provider */
+    /**
+     * The class files of {@code c} and its superclasses outside the JDK, so that recompiling the
+     * processor with different code (but the same fields) invalidates its checkpoints.
+     */
+    static byte[] classBytes(Class<?> c) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Class<?> k = c; k != null && !k.getName().startsWith("java."); k = k.getSuperclass()) {
+            String resource = "/" + k.getName().replace('.', '/') + ".class";
+            out.writeBytes(k.getName().getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = k.getResourceAsStream(resource)) {
+                if (in != null) {
+                    out.writeBytes(Serialization.sha256(in.readAllBytes()).getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (IOException e) {
+                // the class name alone then identifies it; a stale checkpoint is still caught by the
+                // serialized configuration and the crema version
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** @return hash of crema's version, the processor's code and configuration, and the input provider */
     String fingerprint() {
         return fingerprint;
     }
@@ -71,18 +116,30 @@ final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
     @Override
     public ChunkOutcome<A> run(Chunk chunk) {
         Path cp = checkpointPath(chunk);
+        String checkpointProblem = null;
         if (resume && cp != null && Files.isRegularFile(cp)) {
-            ChunkOutcome<A> loaded = load(chunk, cp);
-            if (loaded != null) {
-                return loaded;
+            Object loaded = load(chunk, cp);
+            if (loaded instanceof ChunkOutcome<?> o) {
+                @SuppressWarnings("unchecked")
+                ChunkOutcome<A> ok = (ChunkOutcome<A>) o;
+                return ok;
             }
+            checkpointProblem = "checkpoint " + cp.getFileName() + " of " + chunk.describe() + " " + loaded
+                    + "; recomputed";
         }
+        ChunkOutcome<A> o = compute(chunk, cp);
+        return checkpointProblem == null ? o : o.withCheckpointProblem(checkpointProblem);
+    }
+
+    private ChunkOutcome<A> compute(Chunk chunk, Path cp) {
         long t0 = System.nanoTime();
         ColumnSource source;
         try {
             source = input.open(chunk);
         } catch (RuntimeException e) {
             return failed(chunk, true, e, t0);
+        } catch (OutOfMemoryError e) {
+            return failed(chunk, false, e, t0);
         }
         A result;
         long bytes;
@@ -91,8 +148,15 @@ final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
             bytes = source.bytesRead();
         } catch (InputReadException e) {
             return failed(chunk, true, e, t0);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (NoSuchColumnException e) {
+            String sibling = siblingWithMissingColumn(chunk, e);
+            if (sibling != null) {
+                return failed(chunk, true, new InputReadException(ChunkFailure.messageOf(chunk, e) + ", although "
+                        + sibling + " of the same dataset has it (damaged file or another NanoAOD version?)", e), t0);
+            }
             return failed(chunk, false, e, t0);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(chunk, fromReader(e), e, t0);
         }
         long nanos = System.nanoTime() - t0;
         if (result == null) {
@@ -100,8 +164,9 @@ final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
         }
         if (cp != null) {
             try {
-                Checkpoint record = new Checkpoint(key(chunk), result, nanos, bytes);
-                Serialization.writeAtomically(cp, out -> out.write(Serialization.toBytes(record)));
+                byte[] framed = Serialization.frame(Serialization.toBytes(new Checkpoint(key(chunk), result, nanos,
+                        bytes)));
+                Serialization.writeAtomically(cp, out -> out.write(framed));
             } catch (UncheckedIOException e) {
                 return failed(chunk, false, e, t0);
             }
@@ -109,21 +174,98 @@ final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
         return new ChunkOutcome<>(chunk, result, null, nanos, bytes, false, null);
     }
 
-    @SuppressWarnings("unchecked")
-    private ChunkOutcome<A> load(Chunk chunk, Path cp) {
-        try (InputStream in = Files.newInputStream(cp)) {
-            Object o = Serialization.read(new java.io.BufferedInputStream(in), processor.getClass().getClassLoader());
-            if (o instanceof Checkpoint c && c.key().equals(key(chunk)) && c.result() != null) {
-                return new ChunkOutcome<>(chunk, (A) c.result(), null, c.nanos(), c.bytesRead(), true, null);
+    /** An exception raised by crema's reader below the processor is an input failure, not a bug. */
+    private static boolean fromReader(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.crema.io.RootException) {
+                return true;
             }
-        } catch (IOException | RuntimeException e) {
-            // A damaged checkpoint is recomputed, not fatal.
+        }
+        return false;
+    }
+
+    /**
+     * @return "file G" for the first other file of the chunk's dataset that has a column this file lacks
+     *     and that the exception names, or {@code null} when no sibling has it (then it is the processor's
+     *     mistake)
+     */
+    private String siblingWithMissingColumn(Chunk chunk, NoSuchColumnException e) {
+        List<String[]> files = siblings == null ? null : siblings.get(chunk.dataset().name());
+        if (files == null || files.size() < 2) {
+            return null;
+        }
+        Set<String> mine = input.columnNames(chunk.file(), chunk.treeName());
+        if (mine == null) {
+            return null;
+        }
+        String message = String.valueOf(e.getMessage());
+        int checked = 0;
+        for (String[] f : files) {
+            if (f[0].equals(chunk.file())) {
+                continue;
+            }
+            if (++checked > 3) {
+                break; // a few siblings tell enough; do not open a whole dataset to word a message
+            }
+            Set<String> theirs = input.columnNames(f[0], f[1]);
+            if (theirs == null) {
+                continue;
+            }
+            Set<String> missing = new HashSet<>(theirs);
+            missing.removeAll(mine);
+            for (String m : missing) {
+                int us = m.indexOf('_');
+                if (message.contains("'" + m + "'") || us > 0 && message.contains("'" + m.substring(0, us + 1) + "*'")
+                        || us > 0 && message.contains("'" + m.substring(0, us) + "'")) {
+                    return "file " + f[0];
+                }
+            }
         }
         return null;
+    }
+
+    /** @return the outcome, or a string saying why the checkpoint cannot be used */
+    private Object load(Chunk chunk, Path cp) {
+        byte[] payload;
+        try {
+            payload = Serialization.unframe(Files.readAllBytes(cp));
+        } catch (IOException | RuntimeException e) {
+            return "is damaged: " + ChunkFailure.messageOf(e);
+        }
+        Object o;
+        try {
+            o = Serialization.read(new ByteArrayInputStream(payload), processor.getClass().getClassLoader(),
+                    Serialization.cremaFilter(processor.getClass()));
+        } catch (IOException | RuntimeException e) {
+            return "cannot be read: " + ChunkFailure.messageOf(e);
+        }
+        if (!(o instanceof Checkpoint c)) {
+            return "is foreign: it holds a " + (o == null ? "null" : o.getClass().getName()) + ", not a checkpoint";
+        }
+        if (!c.key().equals(key(chunk))) {
+            return "is foreign: it was written for another chunk, input or configuration";
+        }
+        if (c.result() == null) {
+            return "is foreign: it holds no result";
+        }
+        @SuppressWarnings("unchecked")
+        A result = (A) c.result();
+        return new ChunkOutcome<>(chunk, result, null, c.nanos(), c.bytesRead(), true, null);
     }
 
     private ChunkOutcome<A> failed(Chunk chunk, boolean inputError, Throwable e, long t0) {
         return new ChunkOutcome<>(chunk, null, ChunkFailure.of(chunk, inputError, e), System.nanoTime() - t0, 0,
                 false, e);
+    }
+
+    /** @return the checkpoint files of a folder (for tests and clean-up) */
+    static List<Path> checkpoints(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var ds = Files.newDirectoryStream(dir, "*.chunk")) {
+                ds.forEach(out::add);
+            }
+        }
+        return out;
     }
 }

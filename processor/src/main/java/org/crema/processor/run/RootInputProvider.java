@@ -1,11 +1,15 @@
 package org.crema.processor.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.List;
 import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.RecordColumn;
@@ -21,56 +25,129 @@ import org.crema.processor.InputReadException;
 
 /**
  * Reads local NanoAOD ROOT files with crema's reader ({@code org.crema.io}, {@code org.crema.nano}).
- * Each chunk opens its file (only the header and key list are read), and each column is read for the
- * chunk's entry range only when the processor touches it; collections come from the reader's
- * {@code NanoEvents} (counter-checked, fields read in parallel). Σ genWeight comes from the
- * {@code Runs} tree ({@code genEventSumw} or {@code genEventSumw_}). Thread-safe and stateless.
+ * Each column is read for the chunk's entry range only when the processor touches it; collections come
+ * from the reader's {@code NanoEvents} (counter-checked, fields read in parallel). Σ genWeight comes from
+ * the {@code Runs} tree ({@code genEventSumw} or {@code genEventSumw_}).
+ *
+ * <p><b>One open per file.</b> Opening a NanoAOD file parses the metadata of its ~1 500 branches;
+ * doing that for every chunk costs more than reading a small chunk. The provider therefore keeps open
+ * files, with their parsed tree and column names, in a cache shared by all threads and bounded by
+ * {@code maxOpenFiles} idle files (least recently used closed first; files in use are never closed).
+ * The planning pre-pass goes through the same cache, so a file's first chunk reuses the plan's open.
+ * {@link #release} (called by the runner at the end of every run) closes them all. {@link RootFile}
+ * and {@link Tree} are thread-safe, so two workers on chunks of one file share one open.
  */
 public final class RootInputProvider implements InputProvider {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private final int maxOpenFiles;
+    /** Built on first use, so a deserialized copy (on a distributed worker) has its own. */
+    private transient volatile OpenFiles cache;
 
-    /** Creates the provider (it holds no state). */
+    /** A provider keeping up to {@code max(4, 2 × cores)} idle files open. */
     public RootInputProvider() {
+        this(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * @param maxOpenFiles idle open files kept between chunks, at least 0 (0: close each file as soon as
+     *     no chunk uses it)
+     */
+    public RootInputProvider(int maxOpenFiles) {
+        if (maxOpenFiles < 0) {
+            throw new IllegalArgumentException("maxOpenFiles must be >= 0, got " + maxOpenFiles);
+        }
+        this.maxOpenFiles = maxOpenFiles;
+    }
+
+    private OpenFiles cache() {
+        OpenFiles c = cache;
+        if (c == null) {
+            synchronized (this) {
+                c = cache;
+                if (c == null) {
+                    c = new OpenFiles(maxOpenFiles);
+                    cache = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
     public FileInfo inspect(String file, String treeName) {
-        try (RootFile f = RootFile.open(Path.of(file))) {
-            Tree t = f.tree(treeName);
-            return new FileInfo(t.entries(), t.clusterStarts(), f.size());
+        Handle h = cache().acquire(file, treeName);
+        try {
+            Tree t = h.tree;
+            return new FileInfo(t.entries(), t.clusterStarts(), h.file.size(),
+                    h.names.contains("genWeight") ? FileInfo.GenWeight.PRESENT : FileInfo.GenWeight.ABSENT);
+        } finally {
+            cache().release(h);
+        }
+    }
+
+    @Override
+    public Set<String> columnNames(String file, String treeName) {
+        try {
+            Handle h = cache().acquire(file, treeName);
+            try {
+                return h.names;
+            } finally {
+                cache().release(h);
+            }
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
     @Override
     public ColumnSource open(Chunk chunk) {
-        RootFile f = RootFile.open(Path.of(chunk.file()));
+        Handle h = cache().acquire(chunk.file(), chunk.treeName());
         try {
-            Tree t = f.tree(chunk.treeName());
-            if (t.entries() != chunk.fileEntries()) {
-                throw new InputReadException(chunk.describe() + ": the tree now has " + t.entries()
-                        + " entries, the plan saw " + chunk.fileEntries() + " (file changed during the run?)", null);
+            if (h.tree.entries() != chunk.fileEntries()) {
+                throw new InputReadException("the tree now has " + h.tree.entries() + " entries, the plan saw "
+                        + chunk.fileEntries() + " (file changed during the run?)", null);
             }
-            return new RootSource(f, t, chunk);
+            return new RootSource(cache(), h, chunk);
         } catch (RuntimeException e) {
-            f.close();
+            cache().release(h);
             throw e;
         }
     }
 
-    /** The columns of one chunk of one tree, through the reader's lazy NanoAOD view. */
-    private static final class RootSource implements ColumnSource {
-        private final RootFile file;
-        private final Tree tree;
-        private final Chunk chunk;
-        private final NanoEvents nano;
-        private final Set<String> names;
-        private final Set<String> branchesRead = new LinkedHashSet<>();
+    @Override
+    public void release() {
+        OpenFiles c = cache;
+        if (c != null) {
+            c.closeAll();
+        }
+    }
 
-        RootSource(RootFile file, Tree tree, Chunk chunk) {
+    /** @return files currently open (in use or idle), for tests and diagnostics */
+    int openFiles() {
+        OpenFiles c = cache;
+        return c == null ? 0 : c.size();
+    }
+
+    /** @return files opened since the provider was created, for tests and diagnostics */
+    long opens() {
+        OpenFiles c = cache;
+        return c == null ? 0 : c.opens;
+    }
+
+    /** One open file with its parsed event tree; {@code users} counts the chunks reading it. */
+    private static final class Handle {
+        final String key;
+        final RootFile file;
+        final Tree tree;
+        final Set<String> names;
+        int users;
+        boolean closing;
+        private OptionalDouble runsSum;
+
+        Handle(String key, RootFile file, Tree tree) {
+            this.key = key;
             this.file = file;
             this.tree = tree;
-            this.chunk = chunk;
-            this.nano = NanoEvents.of(tree, chunk.entryStart(), chunk.entryStop());
             Set<String> n = new LinkedHashSet<>();
             for (BranchInfo b : tree.branches()) {
                 if (b.readable()) {
@@ -80,6 +157,133 @@ public final class RootInputProvider implements InputProvider {
             this.names = Collections.unmodifiableSet(n);
         }
 
+        /** The Runs tree is read once per open, not once per chunk. */
+        synchronized OptionalDouble runsSum() {
+            if (runsSum == null) {
+                RunsSummary runs = RunsSummary.of(file);
+                runsSum = runs.present() ? OptionalDouble.of(runs.sumGenWeights()) : OptionalDouble.empty();
+            }
+            return runsSum;
+        }
+    }
+
+    /** The shared cache: open files by (path, tree), idle ones in least-recently-used order. */
+    private static final class OpenFiles {
+        private final int maxIdle;
+        private final Map<String, Handle> open = new LinkedHashMap<>(16, 0.75f, true);
+        volatile long opens;
+
+        OpenFiles(int maxIdle) {
+            this.maxIdle = maxIdle;
+        }
+
+        Handle acquire(String file, String treeName) {
+            String key = file + "\u0000" + treeName;
+            synchronized (this) {
+                Handle h = open.get(key);
+                if (h != null) {
+                    h.users++;
+                    return h;
+                }
+            }
+            // Open outside the lock: parsing a large tree's metadata must not stall other workers.
+            RootFile f = RootFile.open(Path.of(file));
+            Handle fresh;
+            try {
+                fresh = new Handle(key, f, f.tree(treeName));
+            } catch (RuntimeException e) {
+                f.close();
+                throw e;
+            }
+            List<Handle> toClose = new ArrayList<>();
+            Handle h;
+            synchronized (this) {
+                opens++;
+                h = open.get(key);
+                if (h == null) {
+                    h = fresh;
+                    open.put(key, h);
+                } else {
+                    toClose.add(fresh); // another thread opened it meanwhile
+                }
+                h.users++;
+                evictIdle(toClose);
+            }
+            toClose.forEach(x -> x.file.close());
+            return h;
+        }
+
+        void release(Handle h) {
+            boolean close;
+            List<Handle> toClose = new ArrayList<>();
+            synchronized (this) {
+                h.users--;
+                close = h.closing && h.users == 0;
+                if (!close) {
+                    evictIdle(toClose);
+                }
+            }
+            if (close) {
+                h.file.close();
+            }
+            toClose.forEach(x -> x.file.close());
+        }
+
+        /** Removes the least recently used idle files beyond the bound; the caller closes them. */
+        private void evictIdle(List<Handle> out) {
+            int idle = 0;
+            for (Handle h : open.values()) {
+                if (h.users == 0) {
+                    idle++;
+                }
+            }
+            for (Iterator<Handle> it = open.values().iterator(); it.hasNext() && idle > maxIdle;) {
+                Handle h = it.next();
+                if (h.users == 0) {
+                    it.remove();
+                    out.add(h);
+                    idle--;
+                }
+            }
+        }
+
+        void closeAll() {
+            List<Handle> toClose = new ArrayList<>();
+            synchronized (this) {
+                for (Handle h : open.values()) {
+                    h.closing = true;
+                    if (h.users == 0) {
+                        toClose.add(h);
+                    }
+                }
+                open.clear();
+            }
+            toClose.forEach(x -> x.file.close());
+        }
+
+        synchronized int size() {
+            return open.size();
+        }
+    }
+
+    /** The columns of one chunk of one tree, through the reader's lazy NanoAOD view. */
+    private static final class RootSource implements ColumnSource {
+        private final OpenFiles cache;
+        private final Handle handle;
+        private final Tree tree;
+        private final Chunk chunk;
+        private final NanoEvents nano;
+        private final Set<String> branchesRead = new LinkedHashSet<>();
+        private boolean closed;
+
+        RootSource(OpenFiles cache, Handle handle, Chunk chunk) {
+            this.cache = cache;
+            this.handle = handle;
+            this.tree = handle.tree;
+            this.chunk = chunk;
+            this.nano = NanoEvents.of(tree, chunk.entryStart(), chunk.entryStop());
+        }
+
         @Override
         public int length() {
             return Math.toIntExact(chunk.entries());
@@ -87,7 +291,7 @@ public final class RootInputProvider implements InputProvider {
 
         @Override
         public Set<String> columnNames() {
-            return names;
+            return handle.names;
         }
 
         @Override
@@ -113,8 +317,7 @@ public final class RootInputProvider implements InputProvider {
 
         @Override
         public OptionalDouble fileSumGenWeights() {
-            RunsSummary runs = RunsSummary.of(file);
-            return runs.present() ? OptionalDouble.of(runs.sumGenWeights()) : OptionalDouble.empty();
+            return handle.runsSum();
         }
 
         /**
@@ -136,9 +339,13 @@ public final class RootInputProvider implements InputProvider {
             return total;
         }
 
+        /** Returns the file to the cache (it stays open for the file's next chunk). */
         @Override
         public void close() {
-            file.close();
+            if (!closed) {
+                closed = true;
+                cache.release(handle);
+            }
         }
     }
 }

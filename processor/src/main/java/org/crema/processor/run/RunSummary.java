@@ -7,8 +7,10 @@ import java.util.Map;
 import org.crema.hist.Hist;
 import org.crema.processor.Accumulator;
 import org.crema.processor.AccumulatorMap;
+import org.crema.processor.AnalysisProcessor;
 import org.crema.processor.Cutflow;
 import org.crema.processor.HistAccumulator;
+import org.crema.processor.Normalisation;
 
 /** A short plain-text report of a run: throughput, failures, cutflows and the histograms produced. */
 public final class RunSummary {
@@ -31,6 +33,13 @@ public final class RunSummary {
         for (ChunkFailure f : out.failures()) {
             sb.append("FAILED ").append(f.describe()).append('\n');
         }
+        for (String w : out.warnings()) {
+            sb.append("WARNING ").append(w).append('\n');
+        }
+        if (out.result() instanceof AccumulatorMap r && r.containsKey("normalisation")
+                && r.get("normalisation") instanceof Normalisation n) {
+            n.unscaled().forEach((ds, why) -> sb.append("UNSCALED ").append(why).append('\n'));
+        }
         List<String> hists = new ArrayList<>();
         List<Cutflow> cutflows = new ArrayList<>();
         walk("", out.result(), hists, cutflows);
@@ -39,7 +48,8 @@ public final class RunSummary {
             java.util.Set<String> variations = new java.util.TreeSet<>();
             c.flows().keySet().forEach(k -> variations.add(k.variation()));
             boolean hasNominal = variations.remove("nominal");
-            sb.append("\ncutflow (events, sum of weights)").append(hasNominal ? ", nominal" : "").append(":\n")
+            sb.append("\ncutflow (events; sum of weights = ").append(AnalysisProcessor.CUTFLOW_SUMW)
+                    .append(", unnormalised)").append(hasNominal ? ", nominal" : "").append(":\n")
                     .append(c.table(hasNominal ? "nominal" : null));
             if (hasNominal && !variations.isEmpty()) {
                 sb.append("  (also for ").append(String.join(", ", variations)).append(" in result.json)\n");

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
 import org.crema.processor.Accumulator;
+import org.crema.processor.AnalysisProcessor;
 import org.crema.processor.Chunk;
 import org.crema.processor.ChunkFailedException;
 import org.crema.processor.DatasetInfo;
@@ -39,11 +40,19 @@ import org.crema.processor.internal.Progress;
  *       atomically to the output folder.</li>
  * </ol>
  *
+ * <p><b>Before any event is read</b> each dataset's {@code isMC} is resolved from its files
+ * ({@code genWeight} present: simulation) and, for an {@link AnalysisProcessor}, every simulated dataset
+ * must be normalisable (cross-section and luminosity known) unless the run allows unnormalised output.
+ *
  * <p><b>Failures.</b> A file that cannot be opened or a chunk whose input cannot be read stops the run
  * with a {@link ChunkFailedException} naming the dataset, file, entry range and cause — unless
  * {@code skipBadFiles} is set, in which case it is recorded in {@link RunOutput#failures()} and the
  * run continues (a later {@code resume} retries it). An exception from the processor's own code always
- * stops the run.
+ * stops the run; so does a worker running out of memory, with a message naming the chunk, the heap and
+ * what to change.
+ *
+ * <p><b>Output folder.</b> A run locks it (a second run into it is refused), removes its previous
+ * results before reading events, and publishes the new ones as one unit ({@link RunOutput#write}).
  *
  * <pre>{@code
  * RunOutput<AccumulatorMap> out = new Runner(RunConfig.defaults().withOutput(Path.of("out")))
@@ -82,8 +91,11 @@ public final class Runner {
         return v != null ? v : "0.1.0-SNAPSHOT";
     }
 
-    /** The plan: chunks in order, and the files that could not be inspected. */
-    record Plan(List<Chunk> chunks, List<ChunkFailure> failures) {
+    /**
+     * The plan: chunks in order, the files that could not be inspected, and every dataset's metadata
+     * with {@code isMC} resolved from its files.
+     */
+    record Plan(List<Chunk> chunks, List<ChunkFailure> failures, Map<String, DatasetInfo> datasets) {
     }
 
     /**
@@ -108,14 +120,16 @@ public final class Runner {
             }
         }
         List<Inspected> done = inspectAll(todo);
+        Map<String, DatasetInfo> resolved = resolveDatasets(fileset, done);
         List<Chunk> chunks = new ArrayList<>();
         List<ChunkFailure> failures = new ArrayList<>();
         Map<String, Integer> perDataset = new LinkedHashMap<>();
         for (Inspected in : done) {
-            DatasetInfo info = in.dataset.info();
+            DatasetInfo info = resolved.get(in.dataset.info().name());
             if (in.error != null) {
                 ChunkFailure f = new ChunkFailure(info.name(), in.file, -1, -1, true,
-                        ChunkFailure.messageOf(in.error), in.error.getClass().getName());
+                        ChunkFailure.stripContext(ChunkFailure.messageOf(in.error), null, in.file),
+                        in.error.getClass().getName());
                 if (!config.skipBadFiles()) {
                     throw new ChunkFailedException(null, "cannot read " + "dataset " + info.name() + ", file "
                             + in.file + ": " + f.message() + " (use skipBadFiles / --skip-bad-files to skip it)",
@@ -124,7 +138,13 @@ public final class Runner {
                 failures.add(f);
                 continue;
             }
-            for (long[] r : ChunkPlanner.split(in.info.entries(), in.info.clusterStarts(), config.chunkSize())) {
+            List<long[]> ranges = ChunkPlanner.split(in.info.entries(), in.info.clusterStarts(), config.chunkSize());
+            if (ranges.isEmpty()) {
+                // A file without entries still becomes one empty chunk, so its dataset appears in the
+                // result (histograms, cutflow, Σw) with zero counts instead of vanishing.
+                ranges = List.<long[]>of(new long[] {0, 0});
+            }
+            for (long[] r : ranges) {
                 int count = perDataset.getOrDefault(info.name(), 0);
                 if (config.maxChunks() >= 0 && count >= config.maxChunks()) {
                     break;
@@ -133,7 +153,54 @@ public final class Runner {
                 chunks.add(new Chunk(chunks.size(), info, in.file, in.tree, r[0], r[1], in.info.entries()));
             }
         }
-        return new Plan(chunks, failures);
+        return new Plan(chunks, failures, resolved);
+    }
+
+    /**
+     * Resolves each dataset's {@code isMC} against its inspected files: a file with a {@code genWeight}
+     * branch is simulation, one without is data. Missing {@code isMC} is inferred; a stated one that
+     * contradicts a file, or files that disagree, stop the run before any event is read.
+     */
+    private static Map<String, DatasetInfo> resolveDatasets(Fileset fileset, List<Inspected> done) {
+        Map<String, DatasetInfo> out = new LinkedHashMap<>();
+        for (Fileset.Dataset ds : fileset.datasets().values()) {
+            DatasetInfo info = ds.info();
+            String withGen = null;
+            String withoutGen = null;
+            for (Inspected in : done) {
+                if (in.dataset != ds || in.info == null) {
+                    continue;
+                }
+                if (in.info.genWeight() == FileInfo.GenWeight.PRESENT && withGen == null) {
+                    withGen = in.file;
+                } else if (in.info.genWeight() == FileInfo.GenWeight.ABSENT && withoutGen == null) {
+                    withoutGen = in.file;
+                }
+            }
+            String where = "dataset '" + info.name() + "'" + (fileset.source() == null ? "" : " of " + fileset.source());
+            if (withGen != null && withoutGen != null) {
+                throw new FilesetException(where + " mixes simulation and data: file " + withGen + " has a genWeight"
+                        + " branch, file " + withoutGen + " has none; split the dataset");
+            }
+            if (ds.isMCGiven()) {
+                if (info.isMC() && withoutGen != null) {
+                    throw new FilesetException(where + " says isMC=true, but file " + withoutGen + " has no genWeight"
+                            + " branch (collision data?); correct isMC, or remove it to infer it from the files");
+                }
+                if (!info.isMC() && withGen != null) {
+                    throw new FilesetException(where + " says isMC=false, but file " + withGen + " has a genWeight"
+                            + " branch (simulation); correct isMC, or remove it to infer it from the files");
+                }
+            } else if (withGen != null || withoutGen != null) {
+                info = new DatasetInfo(info.name(), info.sample(), info.year(), withGen != null, info.xsec(),
+                        info.era(), info.extra());
+            } else if (done.stream().anyMatch(in -> in.dataset == ds && in.info != null)) {
+                throw new FilesetException(where + " has no isMC in its metadata and its files cannot tell (the input"
+                        + " provider does not report a genWeight branch); add \"isMC\": true or false");
+            }
+            out.put(info.name(), info);
+        }
+        return out;
     }
 
     private List<Inspected> inspectAll(List<Inspected> todo) {
@@ -191,22 +258,68 @@ public final class Runner {
 
     /**
      * Plans, executes and post-processes; writes the output when an output folder is configured.
+     * With an output folder the run holds its lock throughout (a second run into it is refused), removes
+     * the folder's previous results before reading any event, and publishes the new ones as one unit
+     * ({@link RunOutput#write}).
      *
      * @param processor the analysis
      * @param fileset the datasets
      * @param <A> accumulator type
      * @return the run's output
-     * @throws ChunkFailedException when a chunk or file fails and may not be skipped
+     * @throws ChunkFailedException when a chunk or file fails and may not be skipped, or a worker runs out
+     *     of memory (the message names the chunk, the heap and what to change)
+     * @throws FilesetException when a dataset's isMC contradicts its files
+     * @throws org.crema.processor.NormalisationException when a simulated dataset cannot be normalised
+     *     and the run does not allow unnormalised output
+     * @throws org.crema.processor.ProcessorException when the output folder is in use by another run
      */
     public <A extends Accumulator<A>> RunOutput<A> run(Processor<A> processor, Fileset fileset) {
+        OutputLock lock = config.output() == null ? null : OutputLock.acquire(config.output());
+        try {
+            return runLocked(processor, fileset);
+        } finally {
+            input.release();
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private <A extends Accumulator<A>> RunOutput<A> runLocked(Processor<A> processor, Fileset fileset) {
         long t0 = System.nanoTime();
         Plan plan = planWithFailures(fileset);
         double planSeconds = (System.nanoTime() - t0) / 1e9;
+        List<String> warnings = new ArrayList<>();
+        if (processor instanceof AnalysisProcessor ap) {
+            if (config.unnormalised()) {
+                warnings.add("unnormalised output requested: simulated datasets without xsec or luminosity are left"
+                        + " unscaled (see normalisation in result.json)");
+            } else {
+                ap.checkNormalisation(plan.datasets().values());
+            }
+        }
         Path checkpoints = config.output() == null ? null : config.output().resolve("checkpoints");
+        if (config.output() != null) {
+            try {
+                RunOutput.invalidate(config.output());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the previous results in " + config.output() + ": "
+                        + e.getMessage(), e);
+            }
+        }
         if (checkpoints != null && !config.resume()) {
             clearCheckpoints(checkpoints);
         }
-        ProcessingTask<A> task = new ProcessingTask<>(processor, input, checkpoints, config.resume());
+        Map<String, List<String[]>> siblings = new LinkedHashMap<>();
+        fileset.datasets().forEach((name, ds) -> {
+            List<String[]> files = new ArrayList<>();
+            for (int i = 0; i < ds.files().size(); i++) {
+                files.add(new String[] {ds.files().get(i), ds.treeNames().get(i)});
+            }
+            siblings.put(name, files);
+        });
+        ProcessingTask<A> task = new ProcessingTask<>(processor, input, checkpoints, config.resume(),
+                config.configurationText(), siblings);
 
         List<ChunkFailure> failures = new ArrayList<>(plan.failures());
         Histogram times = new Histogram(3);
@@ -220,7 +333,13 @@ public final class Runner {
         try {
             merged = executor.execute(plan.chunks(), task, o -> {
                 progress.chunkDone(o.chunk().entries());
+                if (o.checkpointProblem() != null) {
+                    warnings.add(o.checkpointProblem());
+                }
                 if (o.failure() != null) {
+                    if (o.cause() instanceof OutOfMemoryError) {
+                        throw outOfMemory(o.chunk(), o.cause(), counters[2], checkpoints);
+                    }
                     if (!(config.skipBadFiles() && o.failure().inputError())) {
                         String hint = o.failure().inputError() ? " (use skipBadFiles / --skip-bad-files to skip it)" : "";
                         throw new ChunkFailedException(o.chunk(), "chunk failed: " + o.chunk().describe() + ": "
@@ -240,6 +359,13 @@ public final class Runner {
                     times.recordValue(Math.max(1, o.nanos() / 1000));
                 }
             });
+        } catch (ChunkExecutor.WorkerError e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw outOfMemory(e.chunk(), oom, counters[2], checkpoints);
+            }
+            throw new ChunkFailedException(e.chunk(), "chunk failed: " + e.chunk().describe() + ": "
+                    + ChunkFailure.messageOf(e.chunk(), e.getCause()) + " (" + e.getCause().getClass().getName() + ")",
+                    e.getCause());
         } finally {
             progress.finish();
         }
@@ -258,8 +384,6 @@ public final class Runner {
                 ms(times, 50), ms(times, 90), ms(times, 99), times.getTotalCount() == 0 ? 0 : times.getMaxValue() / 1e3,
                 Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len)));
 
-        Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
-        fileset.datasets().forEach((k, v) -> datasets.put(k, v.info()));
         Map<String, String> cfg = new LinkedHashMap<>();
         cfg.put("processor", processor.getClass().getName());
         cfg.put("processorFingerprint", task.fingerprint());
@@ -270,13 +394,37 @@ public final class Runner {
         cfg.put("maxChunks", Integer.toString(config.maxChunks()));
         cfg.put("skipBadFiles", Boolean.toString(config.skipBadFiles()));
         cfg.put("resume", Boolean.toString(config.resume()));
+        cfg.put("unnormalised", Boolean.toString(config.unnormalised()));
         cfg.put("output", String.valueOf(config.output()));
         cfg.put("input", input.getClass().getName());
-        RunOutput<A> out = new RunOutput<>(result, datasets, cfg, cremaVersion(), executor.name(), metrics, failures);
+        if (config.configurationText() != null) {
+            cfg.put("configurationSha256", org.crema.processor.internal.Serialization.sha256(
+                    config.configurationText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        RunOutput<A> out = new RunOutput<>(result, plan.datasets(), cfg, cremaVersion(), executor.name(), metrics,
+                failures, warnings);
         if (config.output() != null) {
             out.write(config.output());
         }
         return out;
+    }
+
+    /**
+     * The message for a worker that ran out of memory: which chunk, how much heap, what to change, and
+     * where the finished chunks are (their checkpoints are already written, so {@code --resume} goes on).
+     */
+    private ChunkFailedException outOfMemory(Chunk chunk, Throwable oom, long finished, Path checkpoints) {
+        long maxHeapMiB = Runtime.getRuntime().maxMemory() >> 20;
+        String saved = checkpoints == null
+                ? "finished chunks were not kept: run with --output DIR to checkpoint them"
+                : finished + " chunk" + (finished == 1 ? "" : "s") + " finished in this run "
+                        + (finished == 1 ? "is" : "are") + " checkpointed in " + checkpoints
+                        + "; rerun with --resume to continue from them";
+        return new ChunkFailedException(chunk, "out of memory while processing " + chunk.describe() + " ("
+                + chunk.entries() + " entries) with a heap of " + maxHeapMiB + " MiB and " + executor.parallelism()
+                + " worker" + (executor.parallelism() == 1 ? "" : "s") + ": use fewer workers (--workers), smaller"
+                + " chunks (--chunk-size, now " + config.chunkSize() + ") or more heap (-Xmx, e.g. JAVA_OPTS=-Xmx"
+                + Math.max(1, 2 * maxHeapMiB / 1024) + "g); " + saved, oom);
     }
 
     private static double ms(Histogram h, double percentile) {

@@ -37,6 +37,12 @@ final class MemoryInput implements InputProvider {
     }
 
     @Override
+    public Set<String> columnNames(String file, String treeName) {
+        MemFile f = files.get(file);
+        return f == null ? null : f.columns().keySet();
+    }
+
+    @Override
     public ColumnSource open(Chunk chunk) {
         MemFile f = files.get(chunk.file());
         int from = (int) chunk.entryStart();
