@@ -49,14 +49,14 @@ class RunCommandTest {
         Path fileset = dir.resolve("fs.json");
         Files.writeString(fileset, "{\"DY\": {\"files\": [\"" + root().resolve("data/samples/nanoaod/nano_dy.root")
                 + "\"], \"metadata\": {\"year\": \"2018\"}}}");
-        int code = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+        int code = run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset",
                 fileset.toString(), "--workers", "1");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("crema run: cannot normalise 1 simulated dataset to luminosity × xsec /"
                 + " Σ genWeight:\n  dataset 'DY': no \"xsec\" (cross-section in pb) in its metadata\nadd the missing"
                 + " metadata to the fileset, or run with --unnormalised (RunConfig.withUnnormalised) to keep the"
                 + " histograms unscaled" + System.lineSeparator());
-        int ok = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+        int ok = run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset",
                 fileset.toString(), "--workers", "1", "--unnormalised");
         assertThat(ok).isZero();
         assertThat(out.toString()).contains("UNSCALED dataset 'DY': no \"xsec\" (cross-section in pb) in its metadata");
