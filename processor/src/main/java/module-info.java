@@ -1,7 +1,7 @@
 /**
  * crema processor: the {@code Processor} API, accumulators, weights, selections, categories and
  * cutflows ({@code org.crema.processor}); the runner, filesets and executors
- * ({@code org.crema.processor.run}); typed NanoAOD collection views ({@code org.crema.processor.nano}); and example processors ({@code org.crema.processor.examples}).
+ * ({@code org.crema.processor.run}); and typed NanoAOD collection views ({@code org.crema.processor.nano}).
  */
 module org.crema.processor {
     requires transitive org.crema.columnar;
@@ -14,5 +14,4 @@ module org.crema.processor {
     exports org.crema.processor;
     exports org.crema.processor.nano;
     exports org.crema.processor.run;
-    exports org.crema.processor.examples;
 }

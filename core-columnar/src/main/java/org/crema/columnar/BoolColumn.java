@@ -139,6 +139,31 @@ public final class BoolColumn implements PrimitiveColumn {
         return new BoolColumn(out, 0, out.length);
     }
 
+    /** @param other flags of the same length @return element-wise AND */
+    public BoolColumn and(BoolColumn other) {
+        return Masks.and(this, other);
+    }
+
+    /** @param other flags of the same length @return element-wise OR */
+    public BoolColumn or(BoolColumn other) {
+        return Masks.or(this, other);
+    }
+
+    /** @param other flags of the same length @return {@code this && !other} */
+    public BoolColumn andNot(BoolColumn other) {
+        return Masks.andNot(this, other);
+    }
+
+    /** @return element-wise NOT */
+    public BoolColumn not() {
+        return Masks.not(this);
+    }
+
+    /** @return the number of true entries */
+    public int countTrue() {
+        return Masks.countTrue(this);
+    }
+
     @Override
     public long retainedSizeInBytes() {
         return (long) values.length * 1;

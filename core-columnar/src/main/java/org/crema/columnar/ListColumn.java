@@ -221,6 +221,237 @@ public final class ListColumn<C extends Column> implements Column {
         return (long) offsets.length * Integer.BYTES + content.retainedSizeInBytes();
     }
 
+    // ---------------------------------------------------------------- fluent vocabulary
+    // Each method dispatches on the content's element type at run time (see Fluent) and calls the
+    // typed kernels of Masks, Arith, Selection and Reductions; results are new columns.
+
+    /** @param b threshold (rounded to float32 against float values) @return {@code this > b} per element */
+    public ListColumn<BoolColumn> gt(double b) {
+        return compareTo(Comparison.GT, b);
+    }
+
+    /** @param b threshold @return {@code this >= b} per element */
+    public ListColumn<BoolColumn> ge(double b) {
+        return compareTo(Comparison.GE, b);
+    }
+
+    /** @param b threshold @return {@code this < b} per element */
+    public ListColumn<BoolColumn> lt(double b) {
+        return compareTo(Comparison.LT, b);
+    }
+
+    /** @param b threshold @return {@code this <= b} per element */
+    public ListColumn<BoolColumn> le(double b) {
+        return compareTo(Comparison.LE, b);
+    }
+
+    /** @param b value @return {@code this == b} per element */
+    public ListColumn<BoolColumn> eq(double b) {
+        return compareTo(Comparison.EQ, b);
+    }
+
+    /** @param b value @return {@code this != b} per element */
+    public ListColumn<BoolColumn> ne(double b) {
+        return compareTo(Comparison.NE, b);
+    }
+
+    private ListColumn<BoolColumn> compareTo(Comparison op, double b) {
+        return Jagged.sameLists(this, Fluent.compare(Fluent.primitive(op.symbol(), this), op, b));
+    }
+
+    /**
+     * Bit test on integer lists of any width (NanoAOD's {@code jetId} is {@code Int_t} in Run 2 and
+     * {@code UChar_t} in Run 3): true where every bit of {@code bits} is set.
+     *
+     * @param bits the bits that must all be set, e.g. {@code 0b110}
+     * @return a mask with these lists
+     * @throws IllegalArgumentException for non-integer lists or bits wider than the type
+     */
+    public ListColumn<BoolColumn> hasBits(long bits) {
+        return Jagged.sameLists(this, Fluent.hasBits(Fluent.primitive("hasBits", this), bits));
+    }
+
+    /** @param other a mask with the same lists @return element-wise AND (this must be a mask) */
+    public ListColumn<BoolColumn> and(ListColumn<BoolColumn> other) {
+        return Masks.and(Fluent.bools("and", this), other);
+    }
+
+    /** @param perEvent one flag per entry, broadcast to its elements @return element-wise AND */
+    public ListColumn<BoolColumn> and(BoolColumn perEvent) {
+        return Masks.and(Fluent.bools("and", this), perEvent);
+    }
+
+    /** @param other a mask with the same lists @return element-wise OR (this must be a mask) */
+    public ListColumn<BoolColumn> or(ListColumn<BoolColumn> other) {
+        return Masks.or(Fluent.bools("or", this), other);
+    }
+
+    /** @return element-wise NOT (this must be a mask) */
+    public ListColumn<BoolColumn> not() {
+        return Masks.not(Fluent.bools("not", this));
+    }
+
+    /** @return |x| per element (float, double or signed int), same type */
+    @SuppressWarnings("unchecked")
+    public ListColumn<C> abs() {
+        return (ListColumn<C>) Jagged.sameLists(this, Fluent.abs(Fluent.primitive("abs", this)));
+    }
+
+    /** @param b scalar (float32 against float values) @return {@code this + b}, same type */
+    public ListColumn<C> add(double b) {
+        return scalar("add", b);
+    }
+
+    /** @param b scalar @return {@code this - b}, same type */
+    public ListColumn<C> sub(double b) {
+        return scalar("sub", b);
+    }
+
+    /** @param b scalar (float32 against float values, as {@code jets.pt * 1.03} in NumPy) @return {@code this * b} */
+    public ListColumn<C> mul(double b) {
+        return scalar("mul", b);
+    }
+
+    /** @param b scalar @return {@code this / b}, same type (not for int) */
+    public ListColumn<C> div(double b) {
+        return scalar("div", b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListColumn<C> scalar(String op, double b) {
+        return (ListColumn<C>) Jagged.sameLists(this, Fluent.arith(op, Fluent.primitive(op, this), b));
+    }
+
+    /** @return the values widened to double, same lists (a copy unless already double) */
+    public ListColumn<DoubleColumn> toDouble() {
+        return Jagged.sameLists(this, Fluent.toDouble(Fluent.primitive("toDouble", this)));
+    }
+
+    /** @return the values as float, same lists (a copy unless already float) */
+    public ListColumn<FloatColumn> toFloat() {
+        return Jagged.sameLists(this, Fluent.toFloat(Fluent.primitive("toFloat", this)));
+    }
+
+    /** @return integer values of any width as 32-bit ints (unsigned bytes keep their value) */
+    public ListColumn<IntColumn> toInt() {
+        return Jagged.sameLists(this, Fluent.toInt(Fluent.primitive("toInt", this)));
+    }
+
+    /**
+     * @param mask one flag per element, same lists
+     * @return the elements whose flag is set (a copy; awkward {@code x[mask]})
+     */
+    public ListColumn<C> filter(ListColumn<BoolColumn> mask) {
+        return Selection.filter(this, mask);
+    }
+
+    /**
+     * @param localIndex per-entry positions, e.g. from {@code argsort}
+     * @return the elements at those positions (a copy; awkward {@code x[idx]})
+     */
+    public ListColumn<C> take(ListColumn<IntColumn> localIndex) {
+        return Selection.take(this, localIndex);
+    }
+
+    /**
+     * @param k how many, {@code >= 0}
+     * @return the first {@code k} elements of each list, fewer where a list is shorter (a copy;
+     *     awkward {@code x[:, :k]})
+     */
+    public ListColumn<C> first(int k) {
+        return Fluent.first(this, k);
+    }
+
+    /**
+     * The {@code k}-th element of each list as a flat column of the content's type; NaN for float and
+     * double lists shorter than {@code k + 1} (awkward {@code ak.pad_none(x, k+1)[:, k]}). Integer
+     * lists need {@link #at(int, double)}.
+     *
+     * @param k position, 0 = first
+     * @return one value per entry
+     */
+    public C at(int k) {
+        if (!(content instanceof FloatColumn || content instanceof DoubleColumn)) {
+            throw new IllegalArgumentException("at(" + k + "): lists of " + Fluent.describe(this)
+                    + " have no NaN for missing elements; use at(k, missing)");
+        }
+        return Fluent.at(this, k, Double.NaN);
+    }
+
+    /**
+     * @param k position, 0 = first
+     * @param missing the value where a list is shorter than {@code k + 1} (converted to the type)
+     * @return one value per entry, of the content's type
+     */
+    public C at(int k, double missing) {
+        return Fluent.at(this, k, missing);
+    }
+
+    /**
+     * One element per entry at a per-entry position (awkward {@code x[ak.argmax(y, axis=1,
+     * keepdims=True)]}), NaN where the position is −1; float or double lists.
+     *
+     * @param perEntry one position per entry, −1 for none
+     * @return one value per entry
+     */
+    @SuppressWarnings("unchecked")
+    public C at(IntColumn perEntry) {
+        return (C) switch (content) {
+            case FloatColumn f -> Selection.pick((ListColumn<FloatColumn>) this, perEntry, Float.NaN);
+            case DoubleColumn d -> Selection.pick((ListColumn<DoubleColumn>) this, perEntry, Double.NaN);
+            default -> throw new IllegalArgumentException("at(positions): needs float or double lists (NaN marks "
+                    + "a missing element), got " + Fluent.describe(this));
+        };
+    }
+
+    /** @return per entry, the number of true elements (this must be a mask; awkward {@code ak.sum(mask, axis=1)}) */
+    public IntColumn count() {
+        return Reductions.count(Fluent.bools("count", this));
+    }
+
+    /** @return per entry, whether any element is true (this must be a mask) */
+    public BoolColumn any() {
+        return Reductions.any(Fluent.bools("any", this));
+    }
+
+    /** @return per entry, whether every element is true (this must be a mask) */
+    public BoolColumn all() {
+        return Reductions.all(Fluent.bools("all", this));
+    }
+
+    /**
+     * @return per entry, the sum of the elements (float, double or int, same type; 0 for empty
+     *     lists); a mask gives the number of true elements
+     */
+    @SuppressWarnings("unchecked")
+    public C sum() {
+        if (content instanceof BoolColumn) {
+            return (C) count();
+        }
+        Fluent.primitive("sum", this);
+        return (C) Reductions.sum((ListColumn<PrimitiveColumn>) this);
+    }
+
+    /** @return per entry, the largest element (NaN for empty float or double lists, 0 for empty int lists) */
+    public C max() {
+        return Fluent.extremum(this, true);
+    }
+
+    /** @return per entry, the smallest element (NaN for empty float or double lists, 0 for empty int lists) */
+    public C min() {
+        return Fluent.extremum(this, false);
+    }
+
+    /** @return per entry, the position of the largest element, −1 for empty lists (first wins ties) */
+    public IntColumn argmax() {
+        return Fluent.argExtremum(this, true);
+    }
+
+    /** @return per entry, the position of the smallest element, −1 for empty lists (first wins ties) */
+    public IntColumn argmin() {
+        return Fluent.argExtremum(this, false);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ListColumn<?> other) || other.length != length) {

@@ -31,6 +31,60 @@ public sealed interface PrimitiveColumn extends Column
      */
     long getLong(int index);
 
+    /** @param b threshold (rounded to float32 against float values) @return {@code this > b} per entry */
+    default BoolColumn gt(double b) {
+        return Fluent.compare(this, Comparison.GT, b);
+    }
+
+    /** @param b threshold @return {@code this >= b} per entry */
+    default BoolColumn ge(double b) {
+        return Fluent.compare(this, Comparison.GE, b);
+    }
+
+    /** @param b threshold @return {@code this < b} per entry */
+    default BoolColumn lt(double b) {
+        return Fluent.compare(this, Comparison.LT, b);
+    }
+
+    /** @param b threshold @return {@code this <= b} per entry */
+    default BoolColumn le(double b) {
+        return Fluent.compare(this, Comparison.LE, b);
+    }
+
+    /** @param b value @return {@code this == b} per entry */
+    default BoolColumn eq(double b) {
+        return Fluent.compare(this, Comparison.EQ, b);
+    }
+
+    /** @param b value @return {@code this != b} per entry */
+    default BoolColumn ne(double b) {
+        return Fluent.compare(this, Comparison.NE, b);
+    }
+
+    /**
+     * @param bits bits that must all be set
+     * @return the bit test for any integer type (int8 to int64, signed or unsigned)
+     * @throws IllegalArgumentException for floating-point or boolean columns
+     */
+    default BoolColumn hasBits(long bits) {
+        return Fluent.hasBits(this, bits);
+    }
+
+    /** @return the values as double (this column when it already is one) */
+    default DoubleColumn toDouble() {
+        return Fluent.toDouble(this);
+    }
+
+    /** @return the values as float (this column when it already is one) */
+    default FloatColumn toFloat() {
+        return Fluent.toFloat(this);
+    }
+
+    /** @return integer values of any width as 32-bit ints; fails for values that do not fit */
+    default IntColumn toInt() {
+        return Fluent.toInt(this);
+    }
+
     @Override
     PrimitiveColumn region(int from, int length);
 }

@@ -1,59 +1,51 @@
 package org.crema.nano;
 
 import java.util.List;
-import java.util.Locale;
+import org.crema.columnar.BoolColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.columnar.PrimitiveColumn;
 
 /**
- * An index field pointing from one collection into another, e.g. {@code Jet_genJetIdx} → {@code
- * GenJet}: for each source object, the index of the matched target object in the same event, or
- * -1 when there is none. {@link #global()} turns these into indices into the target fields' flat
- * content, so {@code genJets.field("pt").content()} can be gathered with them directly.
+ * An index field resolved against its target collection, e.g. {@code Jet_genJetIdx} → {@code
+ * GenJet}, by {@link NanoSchema#resolve}: per source object, the matched target object's position in
+ * the same event ({@link #local()}) and in the target's flat content ({@link #global()}). Both are
+ * −1 where the file stores −1 or an index outside the event's target objects (NanoAOD stores {@code
+ * genJetIdx} values past the GenJets it kept, for example); {@link #outOfRangeCount()} counts the
+ * latter. Both columns have the source collection's lists with offsets starting at 0. Immutable.
  */
 public final class CrossReference {
-    private final NanoCollection source;
+    private final String source;
     private final String field;
-    private final NanoCollection target;
-    private volatile int[] global;
-    private volatile int outOfRange = -1;
+    private final String target;
+    private final ListColumn<IntColumn> local;
+    private final ListColumn<IntColumn> global;
+    private final int outOfRange;
 
-    CrossReference(NanoCollection source, String field, NanoCollection target) {
+    CrossReference(String source, String field, String target, ListColumn<IntColumn> local,
+            ListColumn<IntColumn> global, int outOfRange) {
         this.source = source;
         this.field = field;
         this.target = target;
+        this.local = local;
+        this.global = global;
+        this.outOfRange = outOfRange;
     }
 
     /**
-     * The collection an index field points into: the field name without {@code Idx}, trailing digits
-     * and a {@code Mother} suffix, matched case-insensitively against the collection names.
+     * The collection an index field points into, by the schema's table and name rule.
      *
      * @param idxField e.g. {@code genJetIdx}, {@code muonIdx2}, {@code genPartIdxMother}
      * @param collections collection names of the file
      * @return the target collection, or null
+     * @see NanoSchema#target
      */
     public static String inferTarget(String idxField, List<String> collections) {
-        int at = idxField.lastIndexOf("Idx");
-        if (at <= 0) {
-            return null;
-        }
-        String rest = idxField.substring(at + 3);
-        if (!rest.isEmpty() && !rest.equals("Mother") && !rest.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        String stem = idxField.substring(0, at).toLowerCase(Locale.ROOT);
-        for (String c : collections) {
-            if (c.toLowerCase(Locale.ROOT).equals(stem)) {
-                return c;
-            }
-        }
-        return null;
+        return NanoSchema.nanoAOD().target(null, idxField, collections);
     }
 
     /** @return source collection name */
     public String source() {
-        return source.name();
+        return source;
     }
 
     /** @return index field name in the source collection */
@@ -63,54 +55,31 @@ public final class CrossReference {
 
     /** @return target collection name */
     public String target() {
-        return target.name();
+        return target;
     }
 
-    /** @return per-object local indices (-1 for none), sharing the source collection's offsets */
+    /** @return per-object local indices into the same event's target objects, −1 for none */
     public ListColumn<IntColumn> local() {
-        ListColumn<PrimitiveColumn> idx = source.field(field);
-        PrimitiveColumn c = idx.content();
-        int[] v = new int[c.length()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (int) c.getLong(i);
-        }
-        return ListColumn.ofTrusted(source.offsets(), IntColumn.of(v));
+        return local;
     }
 
-    /**
-     * @return per-object indices into the target collection's flat content (position {@code
-     *     target.offsets()[event] + local}), -1 where the local index is -1 or outside the target
-     *     event's objects
-     */
+    /** @return per-object indices into the target's flat content, −1 for none */
     public ListColumn<IntColumn> global() {
-        int[] g = global;
-        if (g == null) {
-            int[] so = source.offsets();
-            int[] to = target.offsets();
-            PrimitiveColumn local = source.field(field).content();
-            g = new int[local.length()];
-            int bad = 0;
-            for (int e = 0; e < so.length - 1; e++) {
-                int n = to[e + 1] - to[e];
-                for (int j = so[e]; j < so[e + 1]; j++) {
-                    long k = local.getLong(j);
-                    if (k >= 0 && k < n) {
-                        g[j] = to[e] + (int) k;
-                    } else {
-                        g[j] = -1;
-                        bad += k >= 0 || k < -1 ? 1 : 0;
-                    }
-                }
-            }
-            outOfRange = bad;
-            global = g;
-        }
-        return ListColumn.ofTrusted(source.offsets(), IntColumn.of(g));
+        return global;
     }
 
-    /** @return how many indices were neither -1 nor valid in their event (0 for consistent files) */
+    /** @return true where the source object has a valid match, with the source's lists */
+    public ListColumn<BoolColumn> valid() {
+        return local.ge(0);
+    }
+
+    /** @return how many stored indices were neither −1 nor valid in their event (0 for consistent files) */
     public int outOfRangeCount() {
-        global();
         return outOfRange;
+    }
+
+    @Override
+    public String toString() {
+        return source + "_" + field + " -> " + target + " (" + outOfRange + " out of range)";
     }
 }

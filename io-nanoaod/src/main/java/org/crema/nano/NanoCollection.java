@@ -64,16 +64,8 @@ public final class NanoCollection {
     public int[] offsets() {
         int[] o = offsets;
         if (o == null) {
-            PrimitiveColumn counts = (PrimitiveColumn) events.column(counter);
-            o = new int[counts.length() + 1];
-            for (int i = 0; i < counts.length(); i++) {
-                long c = counts.getLong(i);
-                if (c < 0 || o[i] + c > Integer.MAX_VALUE) {
-                    throw new RootFormatException(events.tree().location() + ": counter " + counter + " of entry "
-                            + (events.from() + i) + " is " + c);
-                }
-                o[i + 1] = (int) (o[i] + c);
-            }
+            o = NanoSchema.offsets((PrimitiveColumn) events.column(counter), events.tree().location() + ", counter "
+                    + counter, events.from());
             offsets = o;
         }
         return o;

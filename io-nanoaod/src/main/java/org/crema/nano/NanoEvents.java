@@ -27,6 +27,7 @@ import org.crema.io.Tree;
  * CrossReference}s. Thread-safe: concurrent callers asking for the same branch wait for one read.
  */
 public final class NanoEvents {
+    private static final NanoSchema SCHEMA = NanoSchema.nanoAOD();
     private final Tree tree;
     private final long from;
     private final long to;
@@ -174,18 +175,12 @@ public final class NanoEvents {
     /** Jagged branches that belong to collection {@code name}, field name → branch name. */
     Map<String, String> fieldsOf(String name) {
         Map<String, String> out = new LinkedHashMap<>();
-        String prefix = name + "_";
-        String counter = "n" + name;
         for (BranchInfo b : tree.branches()) {
             if (!b.jagged() || !b.readable()) {
                 continue;
             }
-            // uproot-written files give each jagged branch its own counter (nJet_pt for Jet_pt).
-            boolean ownCounter = b.counter().equals(counter) || b.counter().equals("n" + b.name());
-            if (b.name().startsWith(prefix) && ownCounter) {
-                out.put(b.name().substring(prefix.length()), b.name());
-            } else if (b.name().equals(name) && ownCounter) {
-                out.put(name, b.name());
+            if (SCHEMA.isField(name, b.name(), b.counter())) {
+                out.put(SCHEMA.fieldName(name, b.name()), b.name());
             }
         }
         return out;
@@ -234,7 +229,7 @@ public final class NanoEvents {
      * @return the cross-reference
      */
     public CrossReference crossReference(String collection, String idxField) {
-        String target = CrossReference.inferTarget(idxField, collectionNames());
+        String target = SCHEMA.target(collection, idxField, collectionNames());
         if (target == null) {
             throw new RootFormatException(tree.location() + ": cannot tell which collection " + collection + "_"
                     + idxField + " points into; use crossReference(source, field, target)");
@@ -249,7 +244,9 @@ public final class NanoEvents {
      * @return the cross-reference
      */
     public CrossReference crossReference(String collection, String idxField, String target) {
-        return new CrossReference(collection(collection), idxField, collection(target));
+        NanoCollection source = collection(collection);
+        return NanoSchema.resolve(collection, idxField, target, source.field(idxField),
+                collection(target).offsets());
     }
 
     /**
@@ -260,7 +257,7 @@ public final class NanoEvents {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> names = collectionNames();
         for (String f : collection(collection).fieldNames()) {
-            String t = CrossReference.inferTarget(f, names);
+            String t = SCHEMA.target(collection, f, names);
             if (t != null) {
                 out.put(f, t);
             }

@@ -7,7 +7,16 @@ import java.util.Objects;
 import org.crema.columnar.BoolColumn;
 import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
+import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
+import org.crema.processor.nano.Electrons;
+import org.crema.processor.nano.GenJets;
+import org.crema.processor.nano.Jets;
+import org.crema.processor.nano.Muons;
+import org.crema.processor.nano.ObjectView;
+import org.crema.processor.nano.Photons;
+import org.crema.processor.nano.PhysicsObjects;
+import org.crema.processor.nano.Taus;
 
 /**
  * The state of one shape variation of one chunk in an {@link AnalysisProcessor}: the skimmed events,
@@ -15,13 +24,21 @@ import org.crema.columnar.RecordColumn;
  * category masks and the weights. Each shape variation gets a fresh context, so objects calibrated
  * for one variation never leak into another.
  *
- * <p>Objects are collections ({@code ListColumn<RecordColumn>}); {@link #collection} returns the
- * one a hook stored with {@link #setCollection}, or else the input collection of that name.
+ * <p>Objects are typed views ({@link ObjectView}): {@link #set} stores one under a name and {@link
+ * #get} returns it with its type; {@link #jets()}, {@link #muons()}, … return the stored {@code Jet},
+ * {@code Muon}, … view (e.g. calibrated in {@link AnalysisProcessor#calibrate}) or else the input
+ * collection. {@link #collection} and {@link #setCollection} give the same objects as records.
+ *
+ * <pre>{@code
+ * Muons muons = ctx.muons();
+ * ctx.set("GoodMuon", muons.filter(muons.pt().gt(15).and(muons.isTight())));
+ * Muons good = ctx.get("GoodMuon", Muons.class);
+ * }</pre>
  */
 public final class AnalysisContext {
     private final Events events;
     private final String variation;
-    private final Map<String, ListColumn<RecordColumn>> collections = new LinkedHashMap<>();
+    private final Map<String, ObjectView<?>> objects = new LinkedHashMap<>();
     private final Map<String, Column> variables = new LinkedHashMap<>();
     private BoolColumn preselectionMask;
     private Map<String, BoolColumn> categoryMasks = Map.of();
@@ -58,36 +75,111 @@ public final class AnalysisContext {
     }
 
     /**
+     * Stores objects (selected, calibrated, sorted, …) for later hooks.
+     *
+     * @param name e.g. {@code Jet} (replacing the input jets for later hooks) or {@code GoodJet}
+     * @param view the objects, one list per event
+     */
+    public void set(String name, ObjectView<?> view) {
+        checkLength(name, view.size());
+        objects.put(Objects.requireNonNull(name, "name"), view);
+    }
+
+    /**
+     * @param name a name given to {@link #set}
+     * @param type the view class it was stored as, e.g. {@code Jets.class}
+     * @param <V> the view type
+     * @return the stored view
+     * @throws NoSuchColumnException naming the stored objects if there is none, or if it has another type
+     */
+    public <V extends ObjectView<?>> V get(String name, Class<V> type) {
+        ObjectView<?> v = objects.get(name);
+        if (v == null) {
+            throw new NoSuchColumnException("no objects '" + name + "' were stored; stored: " + objects.keySet());
+        }
+        if (!type.isInstance(v)) {
+            throw new NoSuchColumnException("objects '" + name + "' are " + v.getClass().getSimpleName() + ", not "
+                    + type.getSimpleName());
+        }
+        return type.cast(v);
+    }
+
+    /**
+     * @param name collection name
+     * @return the stored view, or a generic view of the input collection
+     */
+    public ObjectView<?> objects(String name) {
+        ObjectView<?> v = objects.get(name);
+        return v != null ? v : events.objects(name);
+    }
+
+    /** @return the stored {@code Jet} view, or the input jets */
+    public Jets jets() {
+        ObjectView<?> v = objects.get("Jet");
+        return v != null ? Jets.of(v) : events.jets();
+    }
+
+    /** @return the stored {@code Muon} view, or the input muons */
+    public Muons muons() {
+        ObjectView<?> v = objects.get("Muon");
+        return v != null ? Muons.of(v) : events.muons();
+    }
+
+    /** @return the stored {@code Electron} view, or the input electrons */
+    public Electrons electrons() {
+        ObjectView<?> v = objects.get("Electron");
+        return v != null ? Electrons.of(v) : events.electrons();
+    }
+
+    /** @return the stored {@code Photon} view, or the input photons */
+    public Photons photons() {
+        ObjectView<?> v = objects.get("Photon");
+        return v != null ? Photons.of(v) : events.photons();
+    }
+
+    /** @return the stored {@code Tau} view, or the input taus */
+    public Taus taus() {
+        ObjectView<?> v = objects.get("Tau");
+        return v != null ? Taus.of(v) : events.taus();
+    }
+
+    /** @return the stored {@code GenJet} view, or the input generator jets */
+    public GenJets genJets() {
+        ObjectView<?> v = objects.get("GenJet");
+        return v != null ? GenJets.of(v) : events.genJets();
+    }
+
+    /**
      * @param name collection name, e.g. {@code Muon} or a derived one such as {@code GoodMuon}
-     * @return the collection stored by a hook, or the input collection
+     * @return the stored objects as records (every field), or the input collection
      */
     public ListColumn<RecordColumn> collection(String name) {
-        ListColumn<RecordColumn> c = collections.get(name);
-        return c != null ? c : events.collection(name);
+        ObjectView<?> v = objects.get(name);
+        return v != null ? v.toRecords() : events.collection(name);
     }
 
     /**
      * Like {@link #collection(String)}, but an input collection is read with only the named fields
-     * (a stored collection is returned whole).
+     * (stored objects are returned whole).
      *
      * @param name collection name
      * @param fields fields to read from the input, e.g. {@code pt}, {@code eta}
-     * @return the stored collection, or the input collection with those fields
+     * @return the stored objects, or the input collection with those fields
      */
     public ListColumn<RecordColumn> collection(String name, String... fields) {
-        ListColumn<RecordColumn> c = collections.get(name);
-        return c != null ? c : events.collection(name, fields);
+        ObjectView<?> v = objects.get(name);
+        return v != null ? v.toRecords() : events.collection(name, fields);
     }
 
     /**
-     * Stores a calibrated or selected collection for later hooks.
+     * Stores a collection given as records; it becomes a generic view ({@link #objects}).
      *
      * @param name collection name
-     * @param objects one list per event
+     * @param records one list per event
      */
-    public void setCollection(String name, ListColumn<RecordColumn> objects) {
-        checkLength(name, objects.length());
-        collections.put(Objects.requireNonNull(name, "name"), objects);
+    public void setCollection(String name, ListColumn<RecordColumn> records) {
+        checkLength(name, records.length());
+        objects.put(Objects.requireNonNull(name, "name"), PhysicsObjects.of(records, events, name));
     }
 
     /**
@@ -97,11 +189,20 @@ public final class AnalysisContext {
      * @param field field name
      * @param type content type
      * @param <C> content type
-     * @return the field's values with the collection's offsets (no copy)
+     * @return the field's values with the collection's lists
      */
     public <C extends Column> ListColumn<C> field(String collection, String field, Class<C> type) {
-        ListColumn<RecordColumn> c = collection(collection);
-        return c.withContent(c.content().field(field, type));
+        ObjectView<?> v = objects.get(collection);
+        if (v == null) {
+            ListColumn<RecordColumn> c = events.collection(collection, field);
+            return c.withContent(c.content().field(field, type));
+        }
+        ListColumn<PrimitiveColumn> values = v.values(field);
+        if (!type.isInstance(values.content())) {
+            throw new NoSuchColumnException("field '" + collection + "." + field + "' is a "
+                    + values.content().getClass().getSimpleName() + ", not a " + type.getSimpleName());
+        }
+        return values.withContent(type.cast(values.content()));
     }
 
     /**

@@ -92,6 +92,9 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         LUMINOSITY = java.util.Collections.unmodifiableMap(all);
     }
 
+    /** Key of the chunk's generator weights in {@link Events#memo}. */
+    private static final Object GEN_WEIGHT = new Object();
+
     private final TreeMap<String, Double> luminosity;
 
     /** Uses {@link #LUMINOSITY} (Run 2 and Run 3). */
@@ -226,7 +229,8 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
      */
     protected void weights(AnalysisContext ctx, Weights weights) {
         if (ctx.dataset().isMC() && ctx.events().has("genWeight")) {
-            weights.add("genWeight", toDoubles(ctx.events().column("genWeight")));
+            // the same array for every shape variation of the chunk (Weights only reads it)
+            weights.add("genWeight", ctx.events().memo(GEN_WEIGHT, () -> toDoubles(ctx.events().column("genWeight"))));
         }
     }
 
@@ -257,9 +261,16 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         String[] nameArray = names.toArray(String[]::new);
         double[][] weightArray = ws.toArray(double[][]::new);
         for (Map.Entry<String, HistogramSpec> e : specs.entrySet()) {
-            Object values = e.getValue().values().apply(ctx);
+            HistogramSpec spec = e.getValue();
+            // each distinct observable is computed once per variation, even when categories share it
+            Map<java.util.function.Function<AnalysisContext, Object>, Object> computed = new java.util.IdentityHashMap<>();
             Hist h = hists.get(e.getKey());
             for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
+                java.util.function.Function<AnalysisContext, Object> f = spec.valuesFor(cat.getKey());
+                if (f == null) {
+                    continue;
+                }
+                Object values = computed.computeIfAbsent(f, g -> g.apply(ctx));
                 BoolColumn mask = and(ctx.preselectionMask(), cat.getValue());
                 h.filler().values(cat.getKey(), values).mask(mask)
                         .fillVariations(Hist.VARIATION_AXIS, nameArray, weightArray);

@@ -14,11 +14,19 @@ import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
 import org.crema.columnar.Selection;
+import org.crema.nano.CrossReference;
+import org.crema.nano.EventTable;
+import org.crema.nano.NanoSchema;
 import org.crema.processor.nano.Electrons;
+import org.crema.processor.nano.FatJets;
 import org.crema.processor.nano.GenJets;
+import org.crema.processor.nano.GenParticles;
 import org.crema.processor.nano.Jets;
+import org.crema.processor.nano.MissingEt;
 import org.crema.processor.nano.Muons;
+import org.crema.processor.nano.Photons;
 import org.crema.processor.nano.PhysicsObjects;
+import org.crema.processor.nano.Taus;
 
 /**
  * The events of one chunk, as a lazy columnar view: nothing is read until a column is touched, and
@@ -35,7 +43,9 @@ import org.crema.processor.nano.PhysicsObjects;
  * FloatColumn pt = muons.content().field("pt", FloatColumn.class);
  * }</pre>
  */
-public final class Events {
+public final class Events implements EventTable {
+    private static final NanoSchema SCHEMA = NanoSchema.nanoAOD();
+
     private final Chunk chunk;
     private final ColumnSource source;
     private final Events parent;
@@ -44,7 +54,8 @@ public final class Events {
     private final Map<String, Column> cache = new HashMap<>();
     private final Map<String, ListColumn<RecordColumn>> collections = new HashMap<>();
     private final Map<String, CrossReference> crossReferences = new HashMap<>();
-    private final Map<String, PhysicsObjects> views = new HashMap<>();
+    private final Map<String, int[]> offsets = new HashMap<>();
+    private final Map<Object, Object> memo = new HashMap<>();
 
     private Events(Chunk chunk, ColumnSource source, Events parent, int[] selected, int length) {
         this.chunk = chunk;
@@ -81,11 +92,13 @@ public final class Events {
     }
 
     /** @return the number of events in this view */
+    @Override
     public int size() {
         return length;
     }
 
     /** @return names of the available columns */
+    @Override
     public Set<String> columnNames() {
         return source.columnNames();
     }
@@ -94,6 +107,7 @@ public final class Events {
      * @param name column name
      * @return true if the input has that column
      */
+    @Override
     public boolean has(String name) {
         return source.columnNames().contains(name);
     }
@@ -125,6 +139,7 @@ public final class Events {
      * @throws NoSuchColumnException if the input has no such column
      * @throws InputReadException if the input cannot be read
      */
+    @Override
     public Column column(String name) {
         Column c = cache.get(name);
         if (c == null) {
@@ -308,16 +323,9 @@ public final class Events {
      *
      * @return collection names, sorted
      */
+    @Override
     public java.util.List<String> collectionNames() {
-        Set<String> names = source.columnNames();
-        Set<String> out = new TreeSet<>();
-        for (String n : names) {
-            int us = n.indexOf('_');
-            if (us > 0 && names.contains("n" + n.substring(0, us))) {
-                out.add(n.substring(0, us));
-            }
-        }
-        return java.util.List.copyOf(out);
+        return SCHEMA.collectionNames(source.columnNames());
     }
 
     /**
@@ -331,7 +339,7 @@ public final class Events {
      * @throws NoSuchColumnException if the branch is missing or no collection matches the field name
      */
     public CrossReference crossReference(String collection, String idxField) {
-        String target = org.crema.nano.CrossReference.inferTarget(idxField, collectionNames());
+        String target = SCHEMA.target(collection, idxField, collectionNames());
         if (target == null) {
             throw new NoSuchColumnException("cannot tell which collection '" + collection + "_" + idxField
                     + "' points into (collections: " + collectionNames()
@@ -350,6 +358,7 @@ public final class Events {
      * @return local and global indices, −1 for no match or an index outside the target event
      * @throws NoSuchColumnException if the index branch or the target collection is missing
      */
+    @Override
     public CrossReference crossReference(String collection, String idxField, String target) {
         String key = collection + "\0" + idxField + "\0" + target;
         CrossReference x = crossReferences.get(key);
@@ -357,33 +366,14 @@ public final class Events {
             return x;
         }
         String branch = collection + "_" + idxField;
-        if (!(column(branch) instanceof ListColumn<?> idx) || !(idx.content() instanceof PrimitiveColumn raw)) {
+        if (!(column(branch) instanceof ListColumn<?> idx) || !(idx.content() instanceof PrimitiveColumn)) {
             throw new NoSuchColumnException("'" + branch + "' is not a jagged index branch in " + chunk.describe());
         }
-        int[] to = objectOffsets(target);
-        int[] so = idx.zeroBasedOffsets();
-        int[] local = new int[so[length]];
-        int[] global = new int[local.length];
-        int bad = 0;
-        int base = idx.offsets()[idx.offsetsFrom()];
-        for (int e = 0; e < length; e++) {
-            int n = to[e + 1] - to[e];
-            for (int j = so[e]; j < so[e + 1]; j++) {
-                long k = raw.getLong(base + j);
-                if (k >= 0 && k < n) {
-                    local[j] = (int) k;
-                    global[j] = to[e] + (int) k;
-                } else {
-                    // −1 is NanoAOD's "no match"; anything else out of range points at an object the
-                    // file did not keep, which must not be dereferenced either
-                    local[j] = -1;
-                    global[j] = -1;
-                    bad += k == -1 ? 0 : 1;
-                }
-            }
+        try {
+            x = NanoSchema.resolve(collection, idxField, target, idx, offsets(target));
+        } catch (org.crema.io.RootException e) {
+            throw new InputReadException(chunk.describe() + ": " + e.getMessage(), e);
         }
-        x = new CrossReference(collection, idxField, target, ListColumn.ofTrusted(so, IntColumn.of(local)),
-                ListColumn.ofTrusted(so, IntColumn.of(global)), bad);
         crossReferences.put(key, x);
         return x;
     }
@@ -397,7 +387,7 @@ public final class Events {
      * @throws NoSuchColumnException if there is neither
      */
     public IntColumn counts(String name) {
-        int[] o = objectOffsets(name);
+        int[] o = offsets(name);
         int[] c = new int[length];
         for (int e = 0; e < length; e++) {
             c[e] = o[e + 1] - o[e];
@@ -405,19 +395,33 @@ public final class Events {
         return IntColumn.of(c);
     }
 
-    private int[] objectOffsets(String name) {
-        String counter = "n" + name;
+    /**
+     * The collection's list offsets, from its counter {@code nName} by the schema's one rule
+     * ({@link NanoSchema#offsets}), or else from the lists of its first jagged branch (inputs
+     * without counters, such as in-memory tests). Computed once per view.
+     *
+     * @param name collection name, e.g. {@code Jet}
+     * @return {@link #size()} + 1 offsets from 0; shared, do not modify
+     * @throws NoSuchColumnException if there is neither a counter nor a jagged branch
+     */
+    @Override
+    public int[] offsets(String name) {
+        int[] o = offsets.get(name);
+        if (o == null) {
+            o = computeOffsets(name);
+            offsets.put(name, o);
+        }
+        return o;
+    }
+
+    private int[] computeOffsets(String name) {
+        String counter = SCHEMA.counter(name);
         if (has(counter) && column(counter) instanceof PrimitiveColumn counts && !(counts instanceof BoolColumn)) {
-            int[] off = new int[length + 1];
-            for (int e = 0; e < length; e++) {
-                long c = counts.getLong(e);
-                if (c < 0 || off[e] + c > Integer.MAX_VALUE) {
-                    throw new InputReadException(chunk.describe() + ": counter '" + counter + "' must be in [0, 2^31) "
-                            + "in total, got " + c + " at entry " + e, null);
-                }
-                off[e + 1] = off[e] + (int) c;
+            try {
+                return NanoSchema.offsets(counts, chunk.describe() + ", counter " + counter, 0);
+            } catch (org.crema.io.RootException e) {
+                throw new InputReadException(e.getMessage(), e);
             }
-            return off;
         }
         for (String col : new TreeSet<>(source.columnNames())) {
             if (col.startsWith(name + "_") && column(col) instanceof ListColumn<?> list) {
@@ -429,44 +433,121 @@ public final class Events {
     }
 
     /**
-     * A typed view of any collection, created once per events view.
+     * Reads the named fields of a collection together (the ROOT input decompresses their baskets in
+     * parallel) and keeps them like any column; fields already read are skipped. Views call it from
+     * {@code prefetch(...)}.
+     */
+    @Override
+    public void prefetch(String collection, java.util.List<String> fields) {
+        if (parent != null) {
+            parent.prefetch(collection, fields);
+            return;
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String f : fields) {
+            String branch = collection + "_" + f;
+            if (!cache.containsKey(branch) && has(branch)) {
+                missing.add(f);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        ListColumn<RecordColumn> c;
+        try {
+            c = source.collection(collection, missing);
+        } catch (ProcessorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputReadException(chunk.describe() + ": cannot read collection '" + collection + "': "
+                    + e.getMessage(), e);
+        }
+        if (c == null || c.length() != length) {
+            return; // the source reads branch by branch; column() will
+        }
+        int[] off = c.zeroBasedOffsets();
+        RecordColumn rec = (RecordColumn) c.flatContent();
+        for (String f : missing) {
+            cache.put(collection + "_" + f, ListColumn.ofTrusted(off, rec.field(f)));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return chunk.describe();
+    }
+
+    /**
+     * A value computed once for this view of events and dropped with it: a per-chunk cache for work
+     * that every shape variation shares (e.g. jet energy corrections). Unlike a {@code ThreadLocal}
+     * keyed on the events, it lives exactly as long as the chunk.
      *
-     * @param name collection name, e.g. {@code Photon}
-     * @return the view of all its objects
+     * @param key identifies the value (e.g. a record or a string naming it)
+     * @param compute computes the value on first use
+     * @param <T> the value type
+     * @return the value
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = Objects.requireNonNull(compute.get(), "memo: the computed value must not be null");
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+
+    /**
+     * @param name any collection, e.g. {@code SoftActivityJet}
+     * @return a generic view of all its objects
      */
     public PhysicsObjects objects(String name) {
-        return view(name, () -> PhysicsObjects.of(this, name), PhysicsObjects.class);
+        return PhysicsObjects.of(this, name);
     }
 
-    /** @return the {@code Jet} collection as a typed view (created once per events view) */
+    /** @return the {@code Jet} collection */
     public Jets jets() {
-        return view("Jet", () -> Jets.of(this), Jets.class);
+        return Jets.of(this);
     }
 
-    /** @return the {@code Muon} collection as a typed view (created once per events view) */
+    /** @return the {@code Muon} collection */
     public Muons muons() {
-        return view("Muon", () -> Muons.of(this), Muons.class);
+        return Muons.of(this);
     }
 
-    /** @return the {@code Electron} collection as a typed view (created once per events view) */
+    /** @return the {@code Electron} collection */
     public Electrons electrons() {
-        return view("Electron", () -> Electrons.of(this), Electrons.class);
+        return Electrons.of(this);
     }
 
-    /** @return the {@code GenJet} collection as a typed view (created once per events view) */
+    /** @return the {@code Photon} collection */
+    public Photons photons() {
+        return Photons.of(this);
+    }
+
+    /** @return the {@code Tau} collection */
+    public Taus taus() {
+        return Taus.of(this);
+    }
+
+    /** @return the {@code FatJet} collection */
+    public FatJets fatJets() {
+        return FatJets.of(this);
+    }
+
+    /** @return the {@code GenJet} collection (simulation) */
     public GenJets genJets() {
-        return view("GenJet", () -> GenJets.of(this), GenJets.class);
+        return GenJets.of(this);
     }
 
-    private <V extends PhysicsObjects> V view(String name, java.util.function.Supplier<V> create, Class<V> type) {
-        // one view per collection, so fields are read and converted once: objects("Jet") returns the
-        // Jets view if there is one, and jets() replaces a generic view of "Jet" by a typed one
-        PhysicsObjects v = views.get(name);
-        if (!type.isInstance(v)) {
-            v = create.get();
-            views.put(name, v);
-        }
-        return type.cast(v);
+    /** @return the {@code GenPart} collection (simulation) */
+    public GenParticles genParticles() {
+        return GenParticles.of(this);
+    }
+
+    /** @return the {@code MET} record */
+    public MissingEt met() {
+        return MissingEt.of(this, "MET");
     }
 
     /**

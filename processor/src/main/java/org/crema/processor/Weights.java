@@ -139,6 +139,32 @@ public final class Weights {
         }
     }
 
+    /**
+     * A factor given as a column (any numeric type, e.g. {@code Columns.constant(n, 1.0)} or a float
+     * scale factor per event); see {@link #add(String, double[])}.
+     *
+     * @param name factor name
+     * @param values one value per event
+     * @return this
+     */
+    public Weights add(String name, org.crema.columnar.PrimitiveColumn values) {
+        return add(name, values.toDouble().toArray());
+    }
+
+    /**
+     * A factor with up and down variations given as columns; see {@link #add(String, double[], double[], double[])}.
+     *
+     * @param name factor name
+     * @param values nominal value per event
+     * @param up up variation per event
+     * @param down down variation per event
+     * @return this
+     */
+    public Weights add(String name, org.crema.columnar.PrimitiveColumn values, org.crema.columnar.PrimitiveColumn up,
+            org.crema.columnar.PrimitiveColumn down) {
+        return add(name, values.toDouble().toArray(), up.toDouble().toArray(), down.toDouble().toArray());
+    }
+
     /** @return factor names in the order added */
     public List<String> names() {
         return List.copyOf(nominal.keySet());

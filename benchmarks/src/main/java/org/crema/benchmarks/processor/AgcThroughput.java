@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.crema.benchmarks.HeapPeak;
 import org.crema.processor.AccumulatorMap;
-import org.crema.processor.examples.TtbarAgcProcessor;
+import org.crema.examples.TtbarAgcProcessor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;

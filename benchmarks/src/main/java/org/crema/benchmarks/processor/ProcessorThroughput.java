@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.crema.processor.AccumulatorMap;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.examples.ZMuMuProcessor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;

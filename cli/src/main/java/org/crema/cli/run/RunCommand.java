@@ -28,7 +28,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--processor", required = true, paramLabel = "CLASS",
-            description = "fully qualified Processor class, e.g. org.crema.processor.examples.ZMuMuProcessor")
+            description = "fully qualified Processor class, e.g. org.crema.examples.ZMuMuProcessor")
     String processorClass;
 
     @Option(names = "--fileset", required = true, paramLabel = "JSON",

@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 public final class WarmUpCommand implements Callable<Integer> {
     /** Each training run: the arguments of one {@code crema} command over bundled data. */
     static final List<List<String>> TRAINING_RUNS = List.of(
-            List.of("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor",
+            List.of("run", "--processor", "org.crema.examples.ZMuMuProcessor",
                     "--fileset", "data/filesets/zmumu.json"),
-            List.of("run", "--processor", "org.crema.processor.examples.TtbarAgcProcessor",
+            List.of("run", "--processor", "org.crema.examples.TtbarAgcProcessor",
                     "--fileset", "data/filesets/ttbar.json"));
 
     @Option(names = "--root", paramLabel = "DIR", required = true,

@@ -21,7 +21,7 @@ import org.crema.hist.StrCategoryAxis;
 import org.crema.hist.UhiJson;
 import org.crema.io.KeyInfo;
 import org.crema.io.RootFile;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.examples.ZMuMuProcessor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.Runner;

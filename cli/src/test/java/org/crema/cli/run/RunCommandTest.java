@@ -29,7 +29,7 @@ class RunCommandTest {
     @Test
     void runsTheExampleAndWritesTheOutput(@TempDir Path dir) {
         Path fileset = root().resolve("data/filesets/zmumu.json");
-        int code = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+        int code = run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset",
                 fileset.toString(), "--workers", "2", "--chunk-size", "20", "--output", dir.toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("processed 80 events in 4 chunks")
@@ -38,7 +38,7 @@ class RunCommandTest {
         assertThat(Files.exists(dir.resolve("histograms.json"))).isTrue();
         assertThat(RunOutput.read(dir, AccumulatorMap.class).config()).containsEntry("chunkSize", "20");
 
-        int again = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+        int again = run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset",
                 fileset.toString(), "--chunk-size", "20", "--output", dir.toString(), "--resume");
         assertThat(again).isZero();
         assertThat(out.toString()).contains("(0 computed, 4 from checkpoints, 0 failed)");
@@ -49,14 +49,14 @@ class RunCommandTest {
         Path fileset = dir.resolve("fs.json");
         Files.writeString(fileset, "{\"DY\": {\"files\": [\"" + root().resolve("data/samples/nanoaod/nano_dy.root")
                 + "\"], \"metadata\": {\"year\": \"2018\"}}}");
-        int code = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+        int code = run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset",
                 fileset.toString(), "--workers", "1");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("crema run: cannot normalise 1 simulated dataset to luminosity × xsec /"
                 + " Σ genWeight:\n  dataset 'DY': no \"xsec\" (cross-section in pb) in its metadata\nadd the missing"
                 + " metadata to the fileset, or run with --unnormalised (RunConfig.withUnnormalised) to keep the"
                 + " histograms unscaled" + System.lineSeparator());
-        int ok = run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+        int ok = run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset",
                 fileset.toString(), "--workers", "1", "--unnormalised");
         assertThat(ok).isZero();
         assertThat(out.toString()).contains("UNSCALED dataset 'DY': no \"xsec\" (cross-section in pb) in its metadata");
@@ -69,7 +69,7 @@ class RunCommandTest {
                 .contains("CREMA_CLASSPATH");
         assertThat(run("run", "--processor", "java.lang.String", "--fileset", "x.json")).isEqualTo(2);
         assertThat(err.toString()).contains("does not implement org.crema.processor.Processor");
-        assertThat(run("run", "--processor", "org.crema.processor.examples.ZMuMuProcessor", "--fileset",
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset",
                 "/nonexistent/fs.json")).isEqualTo(1);
         assertThat(err.toString()).contains("cannot read fileset /nonexistent/fs.json");
     }

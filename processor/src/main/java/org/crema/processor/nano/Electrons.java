@@ -1,22 +1,65 @@
 package org.crema.processor.nano;
 
 import org.crema.columnar.BoolColumn;
+import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.columnar.Masks;
-import org.crema.processor.Events;
+import org.crema.columnar.RecordColumn;
+import org.crema.nano.EventTable;
 
 /**
- * The {@code Electron} collection as a typed view. The cut-based ID is NanoAOD's {@code cutBased}
- * level (0 fail, 1 veto, 2 loose, 3 medium, 4 tight); each working point passes every looser one,
- * so "at least medium" is {@code cutBased >= 3}.
+ * The {@code Electron} collection. The cut-based ID is NanoAOD's {@code cutBased} level (0 fail,
+ * 1 veto, 2 loose, 3 medium, 4 tight); each working point passes every looser one.
  *
  * <pre>{@code
  * Electrons ele = events.electrons();
- * Electrons tight = ele.filter(ele.isAtLeast(Electrons.TIGHT));
+ * Electrons tight = ele.filter(ele.isTight());
  * }</pre>
  */
-public final class Electrons extends PhysicsObjects {
+public final class Electrons extends ObjectView<Electrons> {
+    private Electrons(State state) {
+        super(state);
+    }
+
+    /**
+     * @param events the chunk
+     * @return every object of the {@code Electron} collection
+     */
+    public static Electrons of(EventTable events) {
+        return new Electrons(root(events, "Electron"));
+    }
+
+    /**
+     * @param events the chunk
+     * @param name a collection of this kind under another name (e.g. a derived or differently named one)
+     * @return every object of that collection
+     */
+    public static Electrons of(EventTable events, String name) {
+        return new Electrons(root(events, name));
+    }
+
+    /**
+     * @param records one list of records per event
+     * @param events the events they belong to (for cross-references), or null
+     * @return a view over the records
+     */
+    public static Electrons of(ListColumn<RecordColumn> records, EventTable events) {
+        return new Electrons(root(records, events, "Electron"));
+    }
+
+    /**
+     * @param other any view of the same objects
+     * @return the same objects seen as {@code Electrons} (shares the state; nothing is copied)
+     */
+    public static Electrons of(ObjectView<?> other) {
+        return other instanceof Electrons v ? v : new Electrons(other.state());
+    }
+
+    @Override
+    protected Electrons wrap(State state) {
+        return new Electrons(state);
+    }
+
     /** {@code cutBased} level of the veto working point. */
     public static final int VETO = 1;
     /** {@code cutBased} level of the loose working point. */
@@ -25,32 +68,6 @@ public final class Electrons extends PhysicsObjects {
     public static final int MEDIUM = 3;
     /** {@code cutBased} level of the tight working point. */
     public static final int TIGHT = 4;
-
-    private Electrons(Events events) {
-        super(events, "Electron");
-    }
-
-    private Electrons(Electrons parent, ListColumn<BoolColumn> mask) {
-        super(parent, mask);
-    }
-
-    /**
-     * @param events the chunk
-     * @return a view of all electrons ({@link Events#electrons()} returns a cached one)
-     */
-    public static Electrons of(Events events) {
-        return new Electrons(events);
-    }
-
-    @Override
-    protected Electrons filtered(ListColumn<BoolColumn> objectMask) {
-        return new Electrons(this, objectMask);
-    }
-
-    @Override
-    public Electrons filter(ListColumn<BoolColumn> objectMask) {
-        return (Electrons) super.filter(objectMask);
-    }
 
     /** @return electric charge, ±1 */
     public ListColumn<IntColumn> charge() {
@@ -64,42 +81,52 @@ public final class Electrons extends PhysicsObjects {
 
     /**
      * @param level a working point, {@link #VETO} to {@link #TIGHT}
-     * @return true where the electron passes that working point ({@code cutBased >= level})
+     * @return true where the electron passes it ({@code cutBased >= level})
      */
     public ListColumn<BoolColumn> isAtLeast(int level) {
         if (level < VETO || level > TIGHT) {
             throw new IllegalArgumentException("isAtLeast: level must be in [" + VETO + ", " + TIGHT + "], got " + level);
         }
-        return Masks.ge(cutBased(), level);
+        return cutBased().ge(level);
     }
 
-    /** @return the veto working point ({@code cutBased >= 1}) */
+    /** @return the veto working point */
     public ListColumn<BoolColumn> isVeto() {
         return isAtLeast(VETO);
     }
 
-    /** @return the loose working point ({@code cutBased >= 2}) */
+    /** @return the loose working point */
     public ListColumn<BoolColumn> isLoose() {
         return isAtLeast(LOOSE);
     }
 
-    /** @return the medium working point ({@code cutBased >= 3}) */
+    /** @return the medium working point */
     public ListColumn<BoolColumn> isMedium() {
         return isAtLeast(MEDIUM);
     }
 
-    /** @return the tight working point ({@code cutBased >= 4}) */
+    /** @return the tight working point */
     public ListColumn<BoolColumn> isTight() {
         return isAtLeast(TIGHT);
     }
 
-    /** @return the jets the electrons overlap ({@code jetIdx}), NaN kinematics where there is none */
-    public Matched matchedJet() {
-        return matched("jetIdx", events().jets());
+    /** @return 3D impact-parameter significance ({@code sip3d}) */
+    public ListColumn<FloatColumn> sip3d() {
+        return floats("sip3d");
+    }
+
+    /** @return the jets the electrons overlap ({@code jetIdx}), absent where there is none */
+    public Jets matchedJet() {
+        return matched("jetIdx", Jets.of(table()));
+    }
+
+    /** @return the photons associated with the electrons ({@code photonIdx}) */
+    public Photons matchedPhoton() {
+        return matched("photonIdx", Photons.of(table()));
     }
 
     /** @return the generator particles matched to the electrons ({@code genPartIdx}) */
-    public Matched matchedGen() {
-        return matched("genPartIdx", events().objects("GenPart"));
+    public GenParticles matchedGen() {
+        return matched("genPartIdx", GenParticles.of(table()));
     }
 }

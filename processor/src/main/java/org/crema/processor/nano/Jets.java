@@ -1,68 +1,97 @@
 package org.crema.processor.nano;
 
 import org.crema.columnar.BoolColumn;
+import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.processor.Events;
+import org.crema.columnar.PrimitiveColumn;
+import org.crema.columnar.RecordColumn;
+import org.crema.nano.EventTable;
 
 /**
- * The {@code Jet} collection as a typed view. Jet ID follows NanoAOD's {@code jetId} bit field: bit 1
- * (value 2) is tight, bit 2 (value 4) tight with lepton veto, bit 0 (value 1) loose (only filled in
- * 2016 files). Run 3 files store 0, 2 or 6, so {@code isTight()} ⇔ {@code jetId >= 2} and {@code
- * isTightLeptonVeto()} ⇔ {@code jetId >= 6} there; bit tests also give the right answer for 2016's 1,
- * 3 and 7.
+ * The {@code Jet} collection. Jet ID is NanoAOD's {@code jetId} bit field: bit 1 (value 2) tight,
+ * bit 2 (value 4) tight with lepton veto, bit 0 (value 1) loose (2016 only). It is an {@code Int_t}
+ * in Run 2 files and a {@code UChar_t} in Run 3 files; {@link #jetId()} returns it as stored and the
+ * bit tests work on both.
  *
  * <pre>{@code
  * Jets jets = events.jets();
- * Jets good = jets.filter(Masks.and(Masks.gt(jets.pt(), 30f), jets.isTightLeptonVeto()));
- * ListColumn<FloatColumn> genPt = good.matchedGen().pt(); // NaN where unmatched
+ * Jets good = jets.filter(jets.pt().gt(30).and(jets.eta().abs().lt(2.4)).and(jets.isTight()));
+ * GenJets gen = good.matchedGen(); // absent (NaN pt) where unmatched
  * }</pre>
  */
-public final class Jets extends PhysicsObjects {
-    private Jets(Events events) {
-        super(events, "Jet");
-    }
-
-    private Jets(Jets parent, ListColumn<BoolColumn> mask) {
-        super(parent, mask);
+public final class Jets extends ObjectView<Jets> {
+    private Jets(State state) {
+        super(state);
     }
 
     /**
      * @param events the chunk
-     * @return a view of all jets ({@link Events#jets()} returns a cached one)
+     * @return every object of the {@code Jet} collection
      */
-    public static Jets of(Events events) {
-        return new Jets(events);
+    public static Jets of(EventTable events) {
+        return new Jets(root(events, "Jet"));
+    }
+
+    /**
+     * @param events the chunk
+     * @param name a collection of this kind under another name (e.g. a derived or differently named one)
+     * @return every object of that collection
+     */
+    public static Jets of(EventTable events, String name) {
+        return new Jets(root(events, name));
+    }
+
+    /**
+     * @param records one list of records per event
+     * @param events the events they belong to (for cross-references), or null
+     * @return a view over the records
+     */
+    public static Jets of(ListColumn<RecordColumn> records, EventTable events) {
+        return new Jets(root(records, events, "Jet"));
+    }
+
+    /**
+     * @param other any view of the same objects
+     * @return the same objects seen as {@code Jets} (shares the state; nothing is copied)
+     */
+    public static Jets of(ObjectView<?> other) {
+        return other instanceof Jets v ? v : new Jets(other.state());
     }
 
     @Override
-    protected Jets filtered(ListColumn<BoolColumn> objectMask) {
-        return new Jets(this, objectMask);
+    protected Jets wrap(State state) {
+        return new Jets(state);
     }
 
-    @Override
-    public Jets filter(ListColumn<BoolColumn> objectMask) {
-        return (Jets) super.filter(objectMask);
+    /** @return the {@code jetId} bit field as stored (int in Run 2, unsigned byte in Run 3) */
+    public ListColumn<PrimitiveColumn> jetId() {
+        return values("jetId");
     }
 
-    /** @return the {@code jetId} bit field */
-    public ListColumn<IntColumn> jetId() {
-        return ints("jetId");
-    }
-
-    /** @return loose jet ID ({@code jetId} bit 0; never set in files after 2016) */
+    /** @return loose jet ID ({@code jetId} bit 0; never set after 2016) */
     public ListColumn<BoolColumn> isLoose() {
-        return Views.bitSet(jetId(), 1);
+        return jetId().hasBits(1);
     }
 
     /** @return tight jet ID ({@code jetId} bit 1) */
     public ListColumn<BoolColumn> isTight() {
-        return Views.bitSet(jetId(), 2);
+        return jetId().hasBits(2);
     }
 
     /** @return tight jet ID with lepton veto ({@code jetId} bit 2) */
     public ListColumn<BoolColumn> isTightLeptonVeto() {
-        return Views.bitSet(jetId(), 4);
+        return jetId().hasBits(4);
+    }
+
+    /** @return the DeepJet b-tag discriminant ({@code btagDeepFlavB}) */
+    public ListColumn<FloatColumn> btagDeepFlavB() {
+        return floats("btagDeepFlavB");
+    }
+
+    /** @return hadron flavour of the matched generator jet (simulation) */
+    public ListColumn<IntColumn> hadronFlavour() {
+        return ints("hadronFlavour");
     }
 
     /** @return per jet the local index of its GenJet, −1 for none or for a GenJet the file did not keep */
@@ -70,8 +99,8 @@ public final class Jets extends PhysicsObjects {
         return index("genJetIdx", "GenJet");
     }
 
-    /** @return the matched GenJets ({@code genJetIdx}), NaN kinematics where unmatched */
-    public Matched matchedGen() {
-        return matched("genJetIdx", events().genJets());
+    /** @return the matched generator jets ({@code genJetIdx}), absent where unmatched */
+    public GenJets matchedGen() {
+        return matched("genJetIdx", GenJets.of(table()));
     }
 }

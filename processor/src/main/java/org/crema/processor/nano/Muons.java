@@ -4,41 +4,59 @@ import org.crema.columnar.BoolColumn;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.processor.Events;
+import org.crema.columnar.RecordColumn;
+import org.crema.nano.EventTable;
 
 /**
- * The {@code Muon} collection as a typed view; IDs are NanoAOD's boolean flags.
+ * The {@code Muon} collection; IDs are NanoAOD's boolean flags.
  *
  * <pre>{@code
  * Muons muons = events.muons();
- * Muons tight = muons.filter(Masks.and(muons.isTight(), Masks.lt(muons.pfRelIso04All(), 0.15f)));
+ * Muons tight = muons.filter(muons.isTight().and(muons.pfRelIso04All().lt(0.15)));
  * }</pre>
  */
-public final class Muons extends PhysicsObjects {
-    private Muons(Events events) {
-        super(events, "Muon");
-    }
-
-    private Muons(Muons parent, ListColumn<BoolColumn> mask) {
-        super(parent, mask);
+public final class Muons extends ObjectView<Muons> {
+    private Muons(State state) {
+        super(state);
     }
 
     /**
      * @param events the chunk
-     * @return a view of all muons ({@link Events#muons()} returns a cached one)
+     * @return every object of the {@code Muon} collection
      */
-    public static Muons of(Events events) {
-        return new Muons(events);
+    public static Muons of(EventTable events) {
+        return new Muons(root(events, "Muon"));
+    }
+
+    /**
+     * @param events the chunk
+     * @param name a collection of this kind under another name (e.g. a derived or differently named one)
+     * @return every object of that collection
+     */
+    public static Muons of(EventTable events, String name) {
+        return new Muons(root(events, name));
+    }
+
+    /**
+     * @param records one list of records per event
+     * @param events the events they belong to (for cross-references), or null
+     * @return a view over the records
+     */
+    public static Muons of(ListColumn<RecordColumn> records, EventTable events) {
+        return new Muons(root(records, events, "Muon"));
+    }
+
+    /**
+     * @param other any view of the same objects
+     * @return the same objects seen as {@code Muons} (shares the state; nothing is copied)
+     */
+    public static Muons of(ObjectView<?> other) {
+        return other instanceof Muons v ? v : new Muons(other.state());
     }
 
     @Override
-    protected Muons filtered(ListColumn<BoolColumn> objectMask) {
-        return new Muons(this, objectMask);
-    }
-
-    @Override
-    public Muons filter(ListColumn<BoolColumn> objectMask) {
-        return (Muons) super.filter(objectMask);
+    protected Muons wrap(State state) {
+        return new Muons(state);
     }
 
     /** @return electric charge, ±1 */
@@ -66,18 +84,23 @@ public final class Muons extends PhysicsObjects {
         return floats("pfRelIso04_all");
     }
 
+    /** @return 3D impact-parameter significance ({@code sip3d}) */
+    public ListColumn<FloatColumn> sip3d() {
+        return floats("sip3d");
+    }
+
     /** @return per muon the local index of the jet it overlaps ({@code jetIdx}), −1 for none */
     public ListColumn<IntColumn> jetIdx() {
         return index("jetIdx", "Jet");
     }
 
-    /** @return the jets the muons overlap ({@code jetIdx}), NaN kinematics where there is none */
-    public Matched matchedJet() {
-        return matched("jetIdx", events().jets());
+    /** @return the jets the muons overlap ({@code jetIdx}), absent where there is none */
+    public Jets matchedJet() {
+        return matched("jetIdx", Jets.of(table()));
     }
 
     /** @return the generator particles matched to the muons ({@code genPartIdx}) */
-    public Matched matchedGen() {
-        return matched("genPartIdx", events().objects("GenPart"));
+    public GenParticles matchedGen() {
+        return matched("genPartIdx", GenParticles.of(table()));
     }
 }

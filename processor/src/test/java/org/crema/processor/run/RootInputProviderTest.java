@@ -80,7 +80,7 @@ class RootInputProviderTest {
         // What a distributed executor does: serialize the task, run the copy elsewhere, send the result back.
         Path dy = TestData.nanoaod("nano_dy.root");
         ProcessingTask<org.crema.processor.AccumulatorMap> task = new ProcessingTask<>(
-                new org.crema.processor.examples.ZMuMuProcessor(), new RootInputProvider(), null, false);
+                new ShippableCount(), new RootInputProvider(), null, false);
         byte[] shipped = org.crema.processor.internal.Serialization.toBytes(task);
         @SuppressWarnings("unchecked")
         ChunkTask<org.crema.processor.AccumulatorMap> remote = (ChunkTask<org.crema.processor.AccumulatorMap>)

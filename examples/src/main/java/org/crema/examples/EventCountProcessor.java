@@ -1,4 +1,4 @@
-package org.crema.processor.examples;
+package org.crema.examples;
 
 import org.crema.columnar.FloatColumn;
 import org.crema.processor.AccumulatorMap;

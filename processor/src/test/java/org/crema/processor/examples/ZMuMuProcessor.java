@@ -4,15 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crema.columnar.Arith;
-import org.crema.columnar.BoolColumn;
-import org.crema.columnar.DoubleColumn;
+import org.crema.columnar.Columns;
 import org.crema.columnar.FloatColumn;
-import org.crema.columnar.FourVectors;
 import org.crema.columnar.IntColumn;
-import org.crema.columnar.ListColumn;
-import org.crema.columnar.Masks;
-import org.crema.columnar.RecordColumn;
-import org.crema.columnar.Selection;
 import org.crema.hist.RegularAxis;
 import org.crema.processor.AnalysisContext;
 import org.crema.processor.AnalysisProcessor;
@@ -22,7 +16,13 @@ import org.crema.processor.Events;
 import org.crema.processor.HistogramSpec;
 import org.crema.processor.PackedSelection;
 import org.crema.processor.Weights;
+import org.crema.processor.nano.Muons;
 
+/*
+ * The runner tests of this module run a real analysis; the example processors live in the examples
+ * module, which depends on this one, so this test fixture is a copy of
+ * org.crema.examples.ZMuMuProcessor. Keep the two in step.
+ */
 /**
  * Z → μμ: the opposite-sign dimuon mass in simulation and data, with a muon momentum-scale shape
  * variation and a muon scale-factor weight variation.
@@ -40,13 +40,11 @@ import org.crema.processor.Weights;
  *   <li>histograms: {@code dimuonMass} and {@code leadingMuonPt}.</li>
  * </ul>
  *
- * Run it with {@code crema run --processor org.crema.processor.examples.ZMuMuProcessor --fileset
+ * Run it with {@code crema run --processor org.crema.examples.ZMuMuProcessor --fileset
  * data/filesets/zmumu.json}.
  */
 public final class ZMuMuProcessor extends AnalysisProcessor {
     private static final long serialVersionUID = 1L;
-
-    private static final String[] MUON_FIELDS = {"pt", "eta", "phi", "mass", "charge", "tightId", "pfRelIso04_all"};
 
     private final float ptMin;
     private final float ptScaleShift;
@@ -70,7 +68,7 @@ public final class ZMuMuProcessor extends AnalysisProcessor {
 
     @Override
     protected void skim(Events events, PackedSelection skim) {
-        skim.add("twoMuons", Masks.ge(events.column("nMuon", IntColumn.class), 2));
+        skim.add("twoMuons", events.counts("Muon").ge(2));
     }
 
     @Override
@@ -80,62 +78,42 @@ public final class ZMuMuProcessor extends AnalysisProcessor {
 
     @Override
     protected void calibrate(AnalysisContext ctx) {
-        // Read only the muon branches this analysis uses; later hooks see the stored collection.
-        ListColumn<RecordColumn> muons = ctx.collection("Muon", MUON_FIELDS);
         float factor = switch (ctx.variation()) {
             case "muonScaleUp" -> 1f + ptScaleShift;
             case "muonScaleDown" -> 1f - ptScaleShift;
             default -> 1f;
         };
-        if (factor != 1f) {
-            FloatColumn pt = muons.content().field("pt", FloatColumn.class);
-            muons = muons.withContent(muons.content().withField("pt", Arith.mul(pt, factor)));
-        }
-        ctx.setCollection("Muon", muons);
+        Muons muons = ctx.muons().prefetch("pt", "eta", "phi", "mass", "charge", "tightId", "pfRelIso04_all");
+        ctx.set("Muon", muons.withField("pt", muons.pt().mul(factor)));
     }
 
     @Override
     protected void selectObjects(AnalysisContext ctx) {
-        ListColumn<BoolColumn> good = Masks.and(
-                Masks.and(Masks.gt(ctx.field("Muon", "pt", FloatColumn.class), ptMin),
-                        Masks.lt(Arith.abs(ctx.field("Muon", "eta", FloatColumn.class)), 2.4f)),
-                Masks.and(ctx.field("Muon", "tightId", BoolColumn.class),
-                        Masks.lt(ctx.field("Muon", "pfRelIso04_all", FloatColumn.class), 0.15f)));
-        ctx.setCollection("GoodMuon", Selection.filter(ctx.collection("Muon"), good));
-    }
-
-    @Override
-    protected void countObjects(AnalysisContext ctx) {
-        ctx.setVariable("nGoodMuon", Selection.counts(ctx.collection("GoodMuon")));
+        Muons mu = ctx.muons();
+        ctx.set("GoodMuon", mu.filter(mu.pt().gt(ptMin).and(mu.eta().abs().lt(2.4)).and(mu.isTight())
+                .and(mu.pfRelIso04All().lt(0.15))));
     }
 
     @Override
     protected void defineVariables(AnalysisContext ctx) {
-        ListColumn<FloatColumn> pt = ctx.field("GoodMuon", "pt", FloatColumn.class);
-        ListColumn<FloatColumn> eta = ctx.field("GoodMuon", "eta", FloatColumn.class);
-        ListColumn<FloatColumn> phi = ctx.field("GoodMuon", "phi", FloatColumn.class);
-        ListColumn<FloatColumn> mass = ctx.field("GoodMuon", "mass", FloatColumn.class);
-        ListColumn<IntColumn> charge = ctx.field("GoodMuon", "charge", IntColumn.class);
         // NanoAOD muons are sorted by decreasing pt, and a common scale factor keeps that order.
-        ctx.setVariable("dimuonMass", FourVectors.pairMass(
-                Selection.kth(pt, 0, Float.NaN), Selection.kth(eta, 0, Float.NaN), Selection.kth(phi, 0, Float.NaN),
-                Selection.kth(mass, 0, Float.NaN),
-                Selection.kth(pt, 1, Float.NaN), Selection.kth(eta, 1, Float.NaN), Selection.kth(phi, 1, Float.NaN),
-                Selection.kth(mass, 1, Float.NaN)));
-        ctx.setVariable("leadingMuonPt", Selection.leading(pt, Float.NaN));
-        ctx.setVariable("chargeProduct", Arith.mul(Selection.kth(charge, 0, 0), Selection.kth(charge, 1, 0)));
+        Muons good = ctx.get("GoodMuon", Muons.class);
+        ctx.setVariable("nGoodMuon", good.counts());
+        ctx.setVariable("dimuonMass", good.get(0).add(good.get(1)).mass());
+        ctx.setVariable("leadingMuonPt", good.pt().at(0));
+        ctx.setVariable("chargeProduct", Arith.mul(good.charge().at(0, 0), good.charge().at(1, 0)));
     }
 
     @Override
     protected void preselection(AnalysisContext ctx, PackedSelection cuts) {
-        cuts.add("twoGoodMuons", Masks.ge(ctx.variable("nGoodMuon", IntColumn.class), 2));
-        cuts.add("oppositeSign", Masks.lt(ctx.variable("chargeProduct", IntColumn.class), 0));
+        cuts.add("twoGoodMuons", ctx.variable("nGoodMuon", IntColumn.class).ge(2));
+        cuts.add("oppositeSign", ctx.variable("chargeProduct", IntColumn.class).lt(0));
     }
 
     @Override
     protected void categoryCuts(AnalysisContext ctx, PackedSelection cuts) {
-        DoubleColumn m = ctx.variable("dimuonMass", DoubleColumn.class);
-        cuts.add("zWindow", Masks.and(Masks.gt(m, 60.0), Masks.lt(m, 120.0)));
+        FloatColumn m = ctx.variable("dimuonMass", FloatColumn.class);
+        cuts.add("zWindow", m.gt(60).and(m.lt(120)));
     }
 
     @Override
@@ -151,13 +129,8 @@ public final class ZMuMuProcessor extends AnalysisProcessor {
         super.weights(ctx, weights);
         if (ctx.dataset().isMC()) {
             int n = ctx.size();
-            double[] one = new double[n];
-            double[] up = new double[n];
-            double[] down = new double[n];
-            java.util.Arrays.fill(one, 1.0);
-            java.util.Arrays.fill(up, 1.0 + sfUncertainty);
-            java.util.Arrays.fill(down, 1.0 - sfUncertainty);
-            weights.add("muonSF", one, up, down);
+            weights.add("muonSF", Columns.constant(n, 1.0), Columns.constant(n, 1.0 + sfUncertainty),
+                    Columns.constant(n, 1.0 - sfUncertainty));
         }
     }
 

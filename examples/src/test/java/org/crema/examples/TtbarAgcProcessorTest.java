@@ -1,4 +1,4 @@
-package org.crema.processor.examples;
+package org.crema.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,6 @@ import org.crema.processor.AccumulatorMap;
 import org.crema.processor.Cutflow;
 import org.crema.processor.HistAccumulator;
 import org.crema.processor.Normalisation;
-import org.crema.processor.TestData;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;

@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,18 +14,21 @@ import org.crema.columnar.Arith;
 import org.crema.columnar.BoolColumn;
 import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.FloatColumn;
-import org.crema.columnar.FourVectors;
 import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.columnar.Masks;
 import org.crema.columnar.PrimitiveColumn;
-import org.crema.columnar.RecordColumn;
-import org.crema.columnar.Selection;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.processor.AccumulatorMap;
+import org.crema.processor.Chunk;
+import org.crema.processor.ColumnSource;
+import org.crema.processor.DatasetInfo;
+import org.crema.processor.Events;
+import org.crema.processor.PackedSelection;
+import org.crema.processor.nano.GenJets;
 import org.crema.processor.nano.Jets;
-import org.crema.processor.nano.Matched;
+import org.crema.processor.nano.Muons;
+import org.crema.columnar.CartesianKinematics;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;
@@ -64,19 +67,16 @@ class DocsExamplesTest {
     void jaggedMaskKeepsCollectionsAligned() {
         withFile("nano_tt_v12.root", (events, tree, n) -> {
             // pattern: jagged-mask
-            ListColumn<RecordColumn> jets = events.collection("Jet", "pt", "eta", "phi", "mass");
-            ListColumn<FloatColumn> pt = jets.withContent(jets.content().field("pt", FloatColumn.class));
-            ListColumn<FloatColumn> eta = jets.withContent(jets.content().field("eta", FloatColumn.class));
-            ListColumn<BoolColumn> good = Masks.and(Masks.gt(pt, 30f), Masks.lt(Arith.abs(eta), 2.4f));
-            // One mask filters the whole record, so pt, eta, phi and mass stay aligned.
-            ListColumn<RecordColumn> goodJets = Selection.filter(jets, good);
-            IntColumn nGood = Selection.counts(goodJets);
+            Jets jets = events.jets();
+            Jets good = jets.filter(jets.pt().gt(30).and(jets.eta().abs().lt(2.4)));
+            // One mask filters the whole view, so pt, eta, phi, mass and every other field stay aligned.
+            IntColumn nGood = good.counts();
             // end pattern
 
             ListColumn<?> rawPt = (ListColumn<?>) tree.read("Jet_pt", 0, n);
             ListColumn<?> rawEta = (ListColumn<?>) tree.read("Jet_eta", 0, n);
             ListColumn<?> rawPhi = (ListColumn<?>) tree.read("Jet_phi", 0, n);
-            ListColumn<FloatColumn> goodPhi = goodJets.withContent(goodJets.content().field("phi", FloatColumn.class));
+            ListColumn<FloatColumn> goodPhi = good.phi();
             long total = 0;
             for (int e = 0; e < n; e++) {
                 int k = 0;
@@ -99,12 +99,11 @@ class DocsExamplesTest {
     void leadingAndSubleadingWithDefaults() {
         withFile("nano_dy.root", (events, tree, n) -> {
             // pattern: leading-defaults
-            ListColumn<RecordColumn> muons = events.collection("Muon", "pt");
-            ListColumn<FloatColumn> muonPt = muons.withContent(muons.content().field("pt", FloatColumn.class));
-            // No padding: events with too few muons get the default (NaN never passes a cut).
-            FloatColumn lead = Selection.leading(muonPt, Float.NaN);
-            FloatColumn sublead = Selection.subleading(muonPt, Float.NaN);
-            BoolColumn twoHard = Masks.and(Masks.gt(lead, 25f), Masks.gt(sublead, 15f));
+            Muons muons = events.muons();
+            // No padding: events with too few muons get NaN, and NaN never passes a cut.
+            FloatColumn lead = muons.pt().at(0);
+            FloatColumn sublead = muons.pt().at(1);
+            BoolColumn twoHard = lead.gt(25).and(sublead.gt(15));
             // end pattern
 
             ListColumn<?> rawPt = (ListColumn<?>) tree.read("Muon_pt", 0, n);
@@ -128,11 +127,9 @@ class DocsExamplesTest {
     void eventMasksAsBitsAndNMinusOne() {
         withFile("nano_dy.root", (events, tree, n) -> {
             // pattern: packed-selection
-            IntColumn nMuon = events.column("nMuon", IntColumn.class);
-            FloatColumn met = events.column("MET_pt", FloatColumn.class);
             PackedSelection cuts = new PackedSelection(events.size());
-            cuts.add("twoMuons", Masks.ge(nMuon, 2));
-            cuts.add("lowMet", Masks.lt(met, 50f));
+            cuts.add("twoMuons", events.counts("Muon").ge(2));
+            cuts.add("lowMet", events.met().pt().lt(50));
             BoolColumn all = cuts.all("twoMuons", "lowMet");
             // For each cut, the events passing every OTHER cut: fill the N-1 plot of that variable.
             Map<String, BoolColumn> nMinusOne = cuts.nMinusOne("twoMuons", "lowMet");
@@ -158,11 +155,10 @@ class DocsExamplesTest {
         withFile("nano_tt_v12.root", (events, tree, n) -> {
             // pattern: gen-matching
             Jets jets = events.jets();
-            Matched gen = jets.matchedGen();
+            GenJets gen = jets.matchedGen();
             // Unmatched jets get NaN gen kinematics, so the ratio is NaN there until masked.
             ListColumn<FloatColumn> response = Arith.div(jets.pt(), gen.pt());
-            ListColumn<DoubleColumn> dr = FourVectors.deltaR(jets.eta(), jets.phi(), gen.eta(), gen.phi());
-            ListColumn<BoolColumn> wellMatched = Masks.and(gen.valid(), Masks.lt(dr, 0.2f));
+            ListColumn<BoolColumn> wellMatched = gen.isPresent().and(jets.deltaR(gen).lt(0.2));
             // end pattern
 
             ListColumn<?> rawPt = (ListColumn<?>) tree.read("Jet_pt", 0, n);
@@ -188,6 +184,58 @@ class DocsExamplesTest {
             // NanoAOD matches jets to gen jets within ΔR < 0.4; most matches are much closer.
             assertThat(matched).isPositive();
             assertThat(close).isGreaterThan(matched / 2);
+        });
+    }
+
+    @Test
+    void standardKernelsOfAnAnalysis() {
+        withFile("nano_tt_v12.root", (events, tree, n) -> {
+            // pattern: standard-kernels
+            Jets jets = events.jets();
+            Jets goodJets = jets.filter(jets.pt().gt(30).and(jets.eta().abs().lt(2.4)).and(jets.isTight()));
+            FloatColumn ht = goodJets.pt().sum();
+            FloatColumn leadPt = goodJets.pt().at(0);
+            FloatColumn subleadPt = goodJets.pt().at(1);
+            DoubleColumn jjDeltaR = goodJets.get(0).deltaR(goodJets.get(1));
+            DoubleColumn mjj = goodJets.get(0).add(goodJets.get(1)).mass();
+            CartesianKinematics trijets = goodJets.combinations(3).sum();
+            DoubleColumn mjjj = trijets.mass().at(trijets.pt().argmax());
+            Muons muons = events.muons();
+            Muons tightMuons = muons.filter(muons.pt().gt(20).and(muons.isTight()).and(muons.pfRelIso04All().lt(0.15)));
+            DoubleColumn mumuMass = tightMuons.get(0).add(tightMuons.get(1)).mass();
+            GenJets genJets = goodJets.matchedGen();
+            ListColumn<FloatColumn> response = Arith.div(goodJets.pt(), genJets.pt());
+            Jets cleanJets = goodJets.filter(goodJets.nearest(tightMuons, 0.4).isPresent().not());
+            // end pattern
+
+            ListColumn<?> rawPt = (ListColumn<?>) tree.read("Jet_pt", 0, n);
+            ListColumn<?> rawEta = (ListColumn<?>) tree.read("Jet_eta", 0, n);
+            ListColumn<?> rawId = (ListColumn<?>) tree.read("Jet_jetId", 0, n);
+            int checked = 0;
+            for (int e = 0; e < n; e++) {
+                java.util.List<Float> good = new java.util.ArrayList<>();
+                for (int j = 0; j < rawPt.count(e); j++) {
+                    float p = (float) raw(rawPt, e, j);
+                    long id = ((PrimitiveColumn) rawId.content()).getLong(rawId.start(e) + j);
+                    if (p > 30f && Math.abs((float) raw(rawEta, e, j)) < 2.4f && (id & 2) != 0) {
+                        good.add(p);
+                    }
+                }
+                assertThat(goodJets.counts().get(e)).isEqualTo(good.size());
+                assertThat(Float.floatToIntBits(leadPt.get(e)))
+                        .isEqualTo(Float.floatToIntBits(good.isEmpty() ? Float.NaN : good.get(0)));
+                assertThat(Float.floatToIntBits(subleadPt.get(e)))
+                        .isEqualTo(Float.floatToIntBits(good.size() < 2 ? Float.NaN : good.get(1)));
+                assertThat(Double.isNaN(mjj.get(e))).isEqualTo(good.size() < 2);
+                assertThat(Double.isNaN(jjDeltaR.get(e))).isEqualTo(good.size() < 2);
+                assertThat(Double.isNaN(mjjj.get(e))).isEqualTo(good.size() < 3);
+                assertThat(cleanJets.counts().get(e)).isLessThanOrEqualTo(good.size());
+                assertThat(ht.get(e) > 0).isEqualTo(!good.isEmpty());
+                checked += good.size();
+            }
+            assertThat(checked).isPositive();
+            assertThat(response.totalCount()).isEqualTo(checked);
+            assertThat(mumuMass.length()).isEqualTo(n);
         });
     }
 
@@ -218,9 +266,9 @@ class DocsExamplesTest {
     @Test
     void everyJavaBlockInTheDocsIsTestedCode() throws IOException {
         Path root = TestData.root();
-        Path self = root.resolve("processor/src/test/java/org/crema/processor/DocsExamplesTest.java");
+        Path self = root.resolve("examples/src/test/java/org/crema/examples/DocsExamplesTest.java");
         Pattern block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-        Pattern cite = Pattern.compile("`(processor/src/main/java/[^`]+\\.java)`");
+        Pattern cite = Pattern.compile("`(examples/src/main/java/[^`]+\\.java)`");
         int blocks = 0;
         for (String doc : List.of("docs/patterns.md", "docs/coming-from-coffea.md")) {
             String md = Files.readString(root.resolve(doc));

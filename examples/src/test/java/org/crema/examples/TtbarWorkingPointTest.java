@@ -1,9 +1,8 @@
-package org.crema.processor.examples;
+package org.crema.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.crema.correctionlib.CorrectionSet;
-import org.crema.processor.TestData;
 import org.junit.jupiter.api.Test;
 
 /** The example's b-tag cut is the published Summer22 DeepJet medium working point, not a remembered number. */
