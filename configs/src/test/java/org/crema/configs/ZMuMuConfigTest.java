@@ -1,0 +1,50 @@
+package org.crema.configs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.crema.processor.AccumulatorMap;
+import org.crema.processor.Cutflow;
+import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.processor.run.Fileset;
+import org.crema.processor.run.RunConfig;
+import org.crema.processor.run.RunOutput;
+import org.crema.processor.run.Runner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** configs/examples/zmumu.yaml against the Java ZMuMuProcessor on data/filesets/zmumu.json. */
+class ZMuMuConfigTest {
+
+    @Test
+    void yamlGivesTheJavaExamplesHistogramsAndCutflowsBitForBit(@TempDir Path tmp) throws IOException {
+        TestData.file("data/samples/nanoaod/nano_dy.root");
+        AnalysisConfig cfg = AnalysisConfig.load(TestData.file("configs/examples/zmumu.yaml"));
+        Fileset fs = Fileset.read(TestData.file("data/filesets/zmumu.json"));
+        assertThat(cfg.fileset().datasets().keySet()).containsExactlyElementsOf(fs.datasets().keySet());
+        assertThat(cfg.warnings()).isEmpty();
+        // One worker with one chunk per file, and two workers over 6 chunks per file.
+        for (RunConfig rc : List.of(RunConfig.defaults().withWorkers(1),
+                RunConfig.defaults().withWorkers(2).withChunkSize(7))) {
+            Path javaDir = tmp.resolve("java" + rc.workers());
+            Path yamlDir = tmp.resolve("yaml" + rc.workers());
+            RunOutput<AccumulatorMap> java = new Runner(rc.withProgress(false).withOutput(javaDir))
+                    .run(new ZMuMuProcessor(), fs);
+            RunOutput<AccumulatorMap> yaml = new Runner(rc.withProgress(false).withOutput(yamlDir))
+                    .run(cfg.processor(), cfg.fileset());
+            assertThat(yaml.failures()).isEmpty();
+            // Every histogram (values and variances), cutflow, Σ genWeight and normalisation is equal.
+            assertThat(yaml.result()).isEqualTo(java.result());
+            assertThat(Files.readString(yamlDir.resolve("histograms.json")))
+                    .isEqualTo(Files.readString(javaDir.resolve("histograms.json")));
+            Cutflow cf = yaml.result().get("cutflow", Cutflow.class);
+            // the selection did something: both categories, three variations in simulation, some events in the Z window
+            assertThat(cf.flows()).hasSize(2 * 3 + 2); // MC: nominal and muonScaleUp/Down; data: nominal
+            long zWindow = cf.flows().get(new Cutflow.Key("DYJetsToLL_M50_2018", "zWindow", "nominal")).getLast().events();
+            assertThat(zWindow).isPositive();
+        }
+    }
+}
