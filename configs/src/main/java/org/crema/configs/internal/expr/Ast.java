@@ -19,8 +19,8 @@ public sealed interface Ast {
     record Name(int pos, String name) implements Ast {
     }
 
-    /** {@code target.name}. */
-    record Field(int pos, Ast target, String name) implements Ast {
+    /** {@code target.name}; {@code pos} is the target's, {@code namePos} the field name's. */
+    record Field(int pos, Ast target, String name, int namePos) implements Ast {
     }
 
     /** {@code target[k]}, k a non-negative integer literal. */

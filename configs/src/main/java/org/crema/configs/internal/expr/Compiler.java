@@ -106,7 +106,7 @@ public final class Compiler {
                 Map<String, Kind> fields = scope.collection(tt.collection());
                 Kind k = fields.get(name);
                 if (k == null) {
-                    throw new ExprException(f.pos(), tt.collection() + " has no field '" + name + "'"
+                    throw new ExprException(f.namePos(), tt.collection() + " has no field '" + name + "'"
                             + Suggest.didYouMean(name, fields.keySet()));
                 }
                 scope.use(tt.collection(), name);
@@ -120,7 +120,7 @@ public final class Compiler {
             }
             case P4 -> {
                 if (!Set.of("pt", "eta", "phi", "mass").contains(name)) {
-                    throw new ExprException(f.pos(), "a four-vector sum has pt, eta, phi and mass, not '" + name + "'");
+                    throw new ExprException(f.namePos(), "a four-vector sum has pt, eta, phi and mass, not '" + name + "'");
                 }
                 return of(Type.event(Kind.FLOAT), env -> Ops.p4((Ops.P4) t.eval(env), name));
             }

@@ -182,7 +182,7 @@ public final class Parser {
                 if (name == null) {
                     throw new ExprException(start, "expected a field name after '.'");
                 }
-                a = new Ast.Field(start, a, name);
+                a = new Ast.Field(a.pos(), a, name, start);
             } else if (eat("[")) {
                 skipSpace();
                 Integer from = optInt();
@@ -191,13 +191,13 @@ public final class Parser {
                     skipSpace();
                     Integer to = optInt();
                     expect("]", "']' to close the slice");
-                    a = new Ast.Slice(at, a, from, to);
+                    a = new Ast.Slice(a.pos(), a, from, to);
                 } else {
                     if (from == null) {
                         throw new ExprException(pos, "expected a non-negative integer index, e.g. [0], or a slice [0:4]");
                     }
                     expect("]", "']' to close the index");
-                    a = new Ast.Index(at, a, from);
+                    a = new Ast.Index(a.pos(), a, from);
                 }
             } else {
                 return a;

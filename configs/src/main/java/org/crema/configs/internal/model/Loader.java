@@ -48,8 +48,8 @@ import org.crema.processor.run.Fileset;
  */
 public final class Loader {
     private static final Pattern PARAM = Pattern.compile("\\$\\{([^}]*)}");
-    private static final Set<String> VARIATION_TYPES = Set.of("scale");
-    private static final Set<String> AXIS_TYPES = Set.of("regular", "variable", "integer");
+    private static final List<String> VARIATION_TYPES = List.of("scale");
+    private static final List<String> AXIS_TYPES = List.of("regular", "variable", "integer");
 
     private final Source source;
     private final Path baseDir;
@@ -664,8 +664,9 @@ public final class Loader {
             }
             Kind fk = fields.get(field);
             if (fk != Kind.FLOAT) {
-                error(v.get("field"), what + ": " + coll + " has no float field '" + field + "'"
-                        + Suggest.didYouMean(field, fields.keySet()));
+                error(v.get("field"), what + ": " + (fk == null ? coll + " has no field '" + field + "'"
+                        + Suggest.didYouMean(field, fields.keySet()) : coll + "." + field + " is " + fk.name().toLowerCase()
+                        + "; a scale variation needs a float field such as pt"));
                 continue;
             }
             used.computeIfAbsent(coll, k -> new LinkedHashSet<>()).add(field);

@@ -51,9 +51,18 @@ public final class YamlTree {
         }
     }
 
+    /** SnakeYAML's message without its own location lines: "while parsing X: expected Y". */
     private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return s == null ? "" : nl < 0 ? s : s.substring(0, nl);
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : s.split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                sb.append(sb.isEmpty() ? "" : ": ").append(line.strip());
+            }
+        }
+        return sb.toString();
     }
 
     private YNode node(JsonToken tok) throws IOException {
