@@ -2,6 +2,7 @@
 module org.crema.cli {
     requires info.picocli;
     requires org.crema.processor;
+    requires org.crema.configs;
     requires org.crema.hist;
     requires com.fasterxml.jackson.databind;
     requires org.crema.io;
