@@ -102,7 +102,7 @@ public final class AnalysisConfig {
         Model m = model;
         Model selected = new Model(m.name(), m.parameters(), m.luminosity(),
                 Loader.select(m.fileset(), datasets, samples, years), m.schema(), m.inputFields(), m.skim(),
-                m.variations(), m.objects(), m.variables(), m.preselection(), m.cuts(), m.categories(), m.weights(),
+                m.calibrations(), m.variations(), m.objects(), m.variables(), m.preselection(), m.cuts(), m.categories(), m.weights(),
                 m.histograms(), m.warnings());
         return new AnalysisConfig(source, baseDir, selected);
     }

@@ -10,6 +10,7 @@ import org.crema.columnar.BoolColumn;
 import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.RecordColumn;
+import org.crema.configs.internal.calib.JetCalibration;
 import org.crema.configs.internal.expr.Env;
 import org.crema.configs.internal.expr.Ops;
 import org.crema.configs.internal.model.Loader;
@@ -127,8 +128,7 @@ public final class ConfigProcessor extends AnalysisProcessor {
         List<String> out = new ArrayList<>();
         for (Model.Variation v : model().variations()) {
             if (applies(dataset, v.datasets(), v.samples())) {
-                out.add(v.name() + "Up");
-                out.add(v.name() + "Down");
+                out.addAll(v.names());
             }
         }
         return out;
@@ -140,8 +140,26 @@ public final class ConfigProcessor extends AnalysisProcessor {
         String variation = ctx.variation();
         for (Map.Entry<String, List<String>> e : m.inputFields().entrySet()) {
             ListColumn<RecordColumn> c = ctx.collection(e.getKey(), e.getValue().toArray(String[]::new));
+            JetCalibration cal = m.calibrations().get(e.getKey());
+            if (cal != null) {
+                String kind = "nominal";
+                String source = null;
+                boolean up = false;
+                for (Model.Variation v : m.variations()) {
+                    if (v.collection().equals(e.getKey()) && !v.type().equals("scale")) {
+                        List<String> names = v.names();
+                        int i = names.indexOf(variation);
+                        if (i >= 0) {
+                            kind = v.type().equals("jer") ? "JER" : "JES";
+                            source = v.type().equals("jes") ? v.sources().get(i / 2) : null;
+                            up = i % 2 == 0;
+                        }
+                    }
+                }
+                c = cal.apply(ctx.events(), c, kind, source, up);
+            }
             for (Model.Variation v : m.variations()) {
-                if (!v.collection().equals(e.getKey())) {
+                if (!v.collection().equals(e.getKey()) || !v.type().equals("scale")) {
                     continue;
                 }
                 if (variation.equals(v.name() + "Up")) {
@@ -218,7 +236,17 @@ public final class ConfigProcessor extends AnalysisProcessor {
                 continue;
             }
             double[] value = Ops.doubles((Column) w.value().eval(env));
-            if (w.up() == null && w.down() == null) {
+            if (!w.sources().isEmpty()) {
+                List<String> names = new ArrayList<>();
+                List<double[]> ups = new ArrayList<>();
+                List<double[]> downs = new ArrayList<>();
+                w.sources().forEach((s, pair) -> {
+                    names.add(s);
+                    ups.add(Ops.doubles((Column) pair[0].eval(env)));
+                    downs.add(Ops.doubles((Column) pair[1].eval(env)));
+                });
+                weights.addMultiVariation(w.name(), value, names, ups, downs);
+            } else if (w.up() == null && w.down() == null) {
                 weights.add(w.name(), value);
             } else {
                 double[] up = w.up() == null ? value : Ops.doubles((Column) w.up().eval(env));

@@ -53,8 +53,8 @@ class ValidationTest {
     @Test
     void unknownTopLevelKeyWithSuggestion() {
         assertThat(first("histogram:\n  h: {}\n")).isEqualTo("bad.yaml:3:1: unknown key 'histogram' in the top level;"
-                + " did you mean 'histograms'?; expected one of [name, parameters, datasets, skim, variations, objects,"
-                + " variables, preselection, cuts, categories, weights, histograms, columns]");
+                + " did you mean 'histograms'?; expected one of [name, parameters, datasets, skim, calibrations, variations,"
+                + " objects, variables, preselection, cuts, categories, weights, histograms, columns]");
     }
 
     @Test
@@ -156,7 +156,7 @@ class ValidationTest {
         assertThat(first("weights:\n  genWeight: {value: \"1\"}\n"))
                 .isEqualTo("bad.yaml:4:3: 'genWeight' is applied to simulation automatically; remove it from weights");
         assertThat(first("variations:\n  s: {type: smear, collection: Muon, field: pt, shift: 0.1}\n"))
-                .isEqualTo("bad.yaml:4:13: unknown variation type 'smear'; expected one of [scale]");
+                .isEqualTo("bad.yaml:4:13: unknown variation type 'smear'; expected one of [scale, jer, jes]");
         assertThat(first("variations:\n  s: {type: scale, collection: Muon, field: charge, shift: 0.1}\n"))
                 .isEqualTo("bad.yaml:4:45: variation 's': Muon.charge is int; a scale variation needs a float field"
                         + " such as pt");

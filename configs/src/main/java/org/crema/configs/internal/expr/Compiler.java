@@ -24,7 +24,7 @@ import org.crema.configs.internal.expr.Type.Shape;
 public final class Compiler {
     /** Functions the language knows, for messages. */
     public static final List<String> FUNCTIONS = List.of("abs", "sqrt", "exp", "log", "pow", "min", "max", "sum",
-            "count", "any", "all", "deltaR", "where", "float", "double", "int");
+            "count", "any", "all", "deltaR", "where", "float", "double", "int", "combinations", "best", "filter");
 
     private final Scope scope;
 
@@ -118,6 +118,13 @@ public final class Compiler {
                     return Ops.kth((ListColumn<?>) Ops.field(o.collection(), name), o.k());
                 });
             }
+            case COMBOS -> {
+                if (!Set.of("pt", "eta", "phi", "mass").contains(name)) {
+                    throw new ExprException(f.namePos(), "combinations have the pt, eta, phi and mass of their sum, not '"
+                            + name + "'; use [i]." + name + " for the i-th object's field");
+                }
+                return of(Type.jagged(Kind.FLOAT), env -> Ops.comboP4((Ops.Combos) t.eval(env), name));
+            }
             case P4 -> {
                 if (!Set.of("pt", "eta", "phi", "mass").contains(name)) {
                     throw new ExprException(f.namePos(), "a four-vector sum has pt, eta, phi and mass, not '" + name + "'");
@@ -144,6 +151,14 @@ public final class Compiler {
                         env -> new Ops.ObjRef(collection(t, env), k));
             }
             case JAGGED -> of(Type.event(t.type().kind()), env -> Ops.kth((ListColumn<?>) t.eval(env), k));
+            case COMBOS -> {
+                if (k >= t.constant()) {
+                    throw new ExprException(i.pos(), "combinations of " + (int) t.constant() + " objects have slots 0 to "
+                            + ((int) t.constant() - 1) + ", not " + k);
+                }
+                yield of(new Type(Shape.COLLECTION, null, t.type().collection()),
+                        env -> Ops.member((Ops.Combos) t.eval(env), k));
+            }
             default -> throw new ExprException(i.pos(), "[" + k + "] needs a collection or per-object values, not a "
                     + t.type());
         };
@@ -491,6 +506,45 @@ public final class Compiler {
                 Function<Env, Object> fy = as(y, k);
                 Type t = new Type(s, k, null);
                 return of(t, env -> Ops.where((Column) cond.eval(env), (Column) fa.apply(env), (Column) fy.apply(env)));
+            }
+            case "combinations" -> {
+                arity(call, 2);
+                Compiled c = c(args.get(0));
+                if (c.type().shape() != Shape.COLLECTION) {
+                    throw new ExprException(args.get(0).pos(), "combinations() needs a collection, e.g."
+                            + " combinations(GoodJet, 3), not a " + c.type());
+                }
+                if (!(args.get(1) instanceof Ast.Num n) || !n.integral() || n.value() < 2 || n.value() > 5) {
+                    throw new ExprException(args.get(1).pos(), "combinations() needs a number of objects from 2 to 5");
+                }
+                int k = (int) n.value();
+                for (String f : List.of("pt", "eta", "phi", "mass")) {
+                    if (scope.collection(c.type().collection()).containsKey(f)) {
+                        scope.use(c.type().collection(), f);
+                    }
+                }
+                // The arity rides in the constant slot, so [i] can be checked at load.
+                return new Compiled(new Type(Shape.COMBOS, null, c.type().collection()),
+                        env -> Ops.combinations(collection(c, env), k), k);
+            }
+            case "best", "filter" -> {
+                arity(call, 2);
+                Compiled v = c(args.get(0));
+                Compiled key = c(args.get(1));
+                if (v.type().shape() != Shape.JAGGED) {
+                    throw new ExprException(args.get(0).pos(), fn + "() needs per-object values, got a " + v.type());
+                }
+                if (key.type().shape() != Shape.JAGGED) {
+                    throw new ExprException(args.get(1).pos(), fn + "() needs per-object "
+                            + (fn.equals("best") ? "numbers" : "booleans") + " with the same objects, got a " + key.type());
+                }
+                if (fn.equals("filter")) {
+                    requireValue(args.get(1), key.type(), Kind.BOOL, "filter()");
+                    return of(v.type(), env -> Ops.filterValues((ListColumn<?>) v.eval(env), (ListColumn<?>) key.eval(env)));
+                }
+                requireNumber(args.get(1), key.type(), "best()");
+                return of(Type.event(v.type().kind()),
+                        env -> Ops.best((ListColumn<?>) v.eval(env), (ListColumn<?>) key.eval(env)));
             }
             case "deltaR" -> {
                 arity(call, 2);

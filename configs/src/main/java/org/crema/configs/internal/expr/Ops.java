@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.crema.columnar.Arith;
 import org.crema.columnar.BoolColumn;
 import org.crema.columnar.ByteColumn;
+import org.crema.columnar.Combinations;
+import org.crema.columnar.Combinatorics;
 import org.crema.columnar.Column;
 import org.crema.columnar.Comparison;
 import org.crema.columnar.DoubleColumn;
@@ -36,6 +38,126 @@ public final class Ops {
 
     /** One object per event: the k-th of a collection. */
     public record ObjRef(ListColumn<RecordColumn> collection, int k) {
+    }
+
+    /** The k-object combinations of a collection. */
+    public record Combos(ListColumn<RecordColumn> source, Combinations tuples) {
+    }
+
+    /** @param c a collection @param k objects per combination @return every combination, in order */
+    public static Combos combinations(ListColumn<RecordColumn> c, int k) {
+        return new Combos(c, Combinatorics.combinations(c, k));
+    }
+
+    /**
+     * @param c combinations
+     * @param slot position in the combination
+     * @return the objects at that position, one list entry per combination
+     */
+    public static ListColumn<RecordColumn> member(Combos c, int slot) {
+        if (slot >= c.tuples().arity()) {
+            throw new IllegalArgumentException("combination slot " + slot + " >= " + c.tuples().arity());
+        }
+        return c.tuples().select(slot, c.source());
+    }
+
+    /**
+     * The four-vector sum of every combination. Each object's Cartesian components are computed once
+     * (sinh and cosh are the expensive part) and summed per combination in double; results are
+     * rounded to float.
+     *
+     * @param c combinations
+     * @param property {@code pt eta phi mass}
+     * @return one value per combination
+     */
+    public static ListColumn<FloatColumn> comboP4(Combos c, String property) {
+        ListColumn<RecordColumn> jets = c.source();
+        RecordColumn flat = (RecordColumn) jets.flatContent();
+        int[] off = jets.zeroBasedOffsets();
+        float[] p = ((FloatColumn) to(flat.field("pt"), Type.Kind.FLOAT)).toArray();
+        float[] eta = ((FloatColumn) to(flat.field("eta"), Type.Kind.FLOAT)).toArray();
+        float[] phi = ((FloatColumn) to(flat.field("phi"), Type.Kind.FLOAT)).toArray();
+        float[] m = ((FloatColumn) to(flat.field("mass"), Type.Kind.FLOAT)).toArray();
+        int nj = p.length;
+        double[] px = new double[nj];
+        double[] py = new double[nj];
+        double[] pz = new double[nj];
+        double[] en = new double[nj];
+        for (int j = 0; j < nj; j++) {
+            px[j] = p[j] * StrictMath.cos(phi[j]);
+            py[j] = p[j] * StrictMath.sin(phi[j]);
+            pz[j] = p[j] * StrictMath.sinh(eta[j]);
+            double pl = p[j] * StrictMath.cosh(eta[j]);
+            en[j] = Math.sqrt(pl * pl + (double) m[j] * m[j]);
+        }
+        int k = c.tuples().arity();
+        int[][] idx = new int[k][];
+        int[] toff = null;
+        for (int s = 0; s < k; s++) {
+            ListColumn<IntColumn> is = c.tuples().index(s);
+            toff = is.zeroBasedOffsets();
+            idx[s] = ((IntColumn) is.flatContent()).toArray();
+        }
+        float[] out = new float[idx[0].length];
+        for (int e = 0; e < off.length - 1; e++) {
+            int base = off[e];
+            for (int t = toff[e]; t < toff[e + 1]; t++) {
+                double sx = 0;
+                double sy = 0;
+                double sz = 0;
+                double se = 0;
+                for (int s = 0; s < k; s++) {
+                    int j = base + idx[s][t];
+                    sx += px[j];
+                    sy += py[j];
+                    sz += pz[j];
+                    se += en[j];
+                }
+                out[t] = (float) property(property, sx, sy, sz, se);
+            }
+        }
+        return ListColumn.of(toff, FloatColumn.of(out));
+    }
+
+    private static double property(String property, double sx, double sy, double sz, double se) {
+        return switch (property) {
+            case "pt" -> Math.sqrt(sx * sx + sy * sy);
+            case "mass" -> Math.sqrt(Math.max(se * se - sx * sx - sy * sy - sz * sz, 0));
+            case "eta" -> asinh(sz / Math.sqrt(sx * sx + sy * sy));
+            case "phi" -> StrictMath.atan2(sy, sx);
+            default -> throw bad(property);
+        };
+    }
+
+    /**
+     * @param values per-object values
+     * @param key per-object key with the same counts
+     * @return per event, the value where the key is largest (first on ties); NaN, 0 or false for
+     *     an empty list
+     */
+    @SuppressWarnings("unchecked")
+    public static Column best(ListColumn<?> values, ListColumn<?> key) {
+        ListColumn<FloatColumn> k = (ListColumn<FloatColumn>) to(key, Type.Kind.FLOAT);
+        IntColumn at = Reductions.argmax(k);
+        return switch (values.content()) {
+            case FloatColumn f -> Selection.pick((ListColumn<FloatColumn>) values, at, Float.NaN);
+            case IntColumn i -> Selection.pick((ListColumn<IntColumn>) values, at, 0);
+            case DoubleColumn d -> Selection.pick((ListColumn<DoubleColumn>) values, at, Double.NaN);
+            default -> {
+                ListColumn<IntColumn> v = (ListColumn<IntColumn>) to(values, Type.Kind.INT);
+                yield to(Selection.pick(v, at, 0), Type.Kind.BOOL);
+            }
+        };
+    }
+
+    /**
+     * @param values per-object values
+     * @param mask per-object booleans with the same counts
+     * @return the values where the mask holds
+     */
+    @SuppressWarnings("unchecked")
+    public static Column filterValues(ListColumn<?> values, ListColumn<?> mask) {
+        return Selection.filter((ListColumn<Column>) values, (ListColumn<BoolColumn>) mask);
     }
 
     /** A per-event sum of objects, kept symbolic until a property is asked for. */
@@ -718,14 +840,7 @@ public final class Ops {
         }
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
-            double pt2 = sx[i] * sx[i] + sy[i] * sy[i];
-            out[i] = (float) switch (property) {
-                case "pt" -> Math.sqrt(pt2);
-                case "mass" -> Math.sqrt(Math.max(se[i] * se[i] - pt2 - sz[i] * sz[i], 0));
-                case "eta" -> asinh(sz[i] / Math.sqrt(pt2));
-                case "phi" -> StrictMath.atan2(sy[i], sx[i]);
-                default -> throw bad(property);
-            };
+            out[i] = (float) property(property, sx[i], sy[i], sz[i], se[i]);
         }
         return FloatColumn.of(out);
     }

@@ -36,7 +36,9 @@ public record Type(Shape shape, Kind kind, String collection) {
         /** one object of a collection per event, e.g. {@code Muon[0]} */
         OBJECT,
         /** a per-event sum of objects, e.g. {@code Muon[0] + Muon[1]} */
-        P4
+        P4,
+        /** the k-object combinations of a collection, e.g. {@code combinations(Jet, 3)} */
+        COMBOS
     }
 
     /** @param kind kind @return a per-event type */
@@ -63,6 +65,7 @@ public record Type(Shape shape, Kind kind, String collection) {
             case COLLECTION -> "collection " + collection;
             case OBJECT -> "one " + collection + " object per event";
             case P4 -> "four-vector";
+            case COMBOS -> "combinations of " + collection;
         };
     }
 }

@@ -31,12 +31,14 @@ public final class Inputs {
                 }
                 Kind k = Schema.kind(b.elementType());
                 if (b.jagged()) {
+                    // NanoAOD counts X_* with nX; some writers give each branch its own nX_field.
                     String counter = b.counter();
-                    if (counter != null && counter.startsWith("n")) {
-                        String coll = counter.substring(1);
-                        if (b.name().startsWith(coll + "_")) {
+                    int us = b.name().indexOf('_');
+                    if (counter != null && us > 0) {
+                        String coll = b.name().substring(0, us);
+                        if (counter.equals("n" + coll) || counter.startsWith("n" + coll + "_")) {
                             collections.computeIfAbsent(coll, x -> new LinkedHashMap<>())
-                                    .put(b.name().substring(coll.length() + 1), k);
+                                    .put(b.name().substring(us + 1), k);
                         }
                     }
                 } else if (b.fixedLength() == 1) {

@@ -19,15 +19,17 @@ public final class Keys {
 
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("", List.of("name", "parameters", "datasets", "skim", "variations", "objects", "variables",
+        m.put("", List.of("name", "parameters", "datasets", "skim", "calibrations", "variations", "objects", "variables",
                 "preselection", "cuts", "categories", "weights", "histograms", "columns"));
         m.put("datasets", List.of("fileset", "inline", "select"));
         m.put("datasets.inline.*", List.of("files", "treename", "metadata"));
         m.put("datasets.select", List.of("datasets", "samples", "years"));
-        m.put("variations.*", List.of("type", "collection", "field", "shift", "datasets", "samples"));
+        m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources"));
+        m.put("variations.*", List.of("type", "collection", "field", "shift", "sources", "datasets", "samples"));
         m.put("objects.*", List.of("from", "where", "sortBy", "descending", "cleanAgainst"));
         m.put("categories", List.of("standard", "cartesian"));
-        m.put("weights.*", List.of("value", "up", "down", "datasets", "samples"));
+        m.put("weights.*", List.of("value", "up", "down", "sources", "datasets", "samples"));
+        m.put("weights.*.sources.*", List.of("up", "down"));
         m.put("histograms.*", List.of("expr", "axis", "categories", "variations"));
         m.put("histograms.*.axis", List.of("type", "name", "label", "bins", "start", "stop", "edges"));
         return java.util.Collections.unmodifiableMap(m);

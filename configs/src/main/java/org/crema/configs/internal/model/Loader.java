@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crema.configs.ConfigException;
 import org.crema.configs.Diagnostic;
+import org.crema.configs.internal.calib.JetCalibration;
 import org.crema.configs.internal.expr.Ast;
 import org.crema.configs.internal.expr.Compiled;
 import org.crema.configs.internal.expr.Compiler;
@@ -48,7 +49,8 @@ import org.crema.processor.run.Fileset;
  */
 public final class Loader {
     private static final Pattern PARAM = Pattern.compile("\\$\\{([^}]*)}");
-    private static final List<String> VARIATION_TYPES = List.of("scale");
+    private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes");
+    private static final List<String> CALIBRATION_TYPES = List.of("jets");
     private static final List<String> AXIS_TYPES = List.of("regular", "variable", "integer");
 
     private final Source source;
@@ -358,7 +360,8 @@ public final class Loader {
         }
 
         List<Model.Cut> skim = cuts(root.get("skim"), "skim", Stage.SKIM);
-        List<Model.Variation> variations = variations(root.get("variations"));
+        Map<String, JetCalibration> calibrations = calibrations(root.get("calibrations"));
+        List<Model.Variation> variations = variations(root.get("variations"), calibrations);
         List<Model.ObjectDef> objects = objects(root.get("objects"));
         List<Model.Var> vars = variables(root.get("variables"));
         List<Model.Cut> presel = cuts(root.get("preselection"), "preselection", Stage.EVENT);
@@ -383,7 +386,8 @@ public final class Loader {
             }
             inputFields.put(coll, f);
         });
-        return new Model(name, parameters, lumi, fileset, schema, inputFields, skim, variations, objects, vars,
+        return new Model(name, parameters, lumi, fileset, schema, inputFields, skim, calibrations, variations, objects,
+                vars,
                 presel, cuts, categories, weights, hists, List.copyOf(warnings));
     }
 
@@ -621,6 +625,144 @@ public final class Loader {
         return out;
     }
 
+    /** A parameter reference standing for a whole value ({@code ${jec.2022.levels}}), or the node itself. */
+    private Object value(YNode n) {
+        if (n instanceof YScalar s && !s.quoted() && s.text().startsWith("${") && s.text().endsWith("}")
+                && s.text().indexOf("${", 1) < 0) {
+            String path = s.text().substring(2, s.text().length() - 1).trim();
+            Object v = parameter(path);
+            if (v == null) {
+                error(s.line(), s.column() + 2, "undefined parameter '" + path + "'"
+                        + Suggest.didYouMean(path, parameterPaths()));
+            }
+            return v;
+        }
+        if (n instanceof YSeq seq) {
+            List<Object> out = new ArrayList<>();
+            for (YNode i : seq.items()) {
+                out.add(i instanceof YScalar sc ? interpolate(sc) : plain(i));
+            }
+            return out;
+        }
+        return n instanceof YScalar s ? interpolate(s) : plain(n);
+    }
+
+    private Path correctionFile(YNode at, Object v, String what) {
+        if (!(v instanceof String s)) {
+            error(at, what + " must be a file name, got " + (v == null ? "nothing" : v));
+            return null;
+        }
+        Object dir = parameter("corrections.dir");
+        Path base = dir == null ? baseDir : baseDir.resolve(dir.toString());
+        return base.resolve(s).normalize();
+    }
+
+    private Map<String, JetCalibration> calibrations(YNode n) {
+        Map<String, JetCalibration> out = new LinkedHashMap<>();
+        if (n == null) {
+            return out;
+        }
+        YMap m = namedMap(n, "calibrations");
+        if (m == null) {
+            return out;
+        }
+        for (YNode.Entry e : m.map().values()) {
+            String what = "calibration '" + e.key() + "'";
+            YMap c = section(e.value(), "calibrations.*", what);
+            if (c == null) {
+                continue;
+            }
+            Map<String, Kind> fields = schema.collections().get(e.key());
+            if (fields == null) {
+                keyError(e, what + ": no input collection '" + e.key() + "'"
+                        + Suggest.didYouMean(e.key(), schema.collections().keySet()));
+                continue;
+            }
+            String type = c.get("type") == null ? null : string(c.get("type"), what + " type");
+            if (type == null || !CALIBRATION_TYPES.contains(type)) {
+                error(c.get("type") == null ? c : c.get("type"), what + " needs 'type'; expected one of "
+                        + CALIBRATION_TYPES);
+                continue;
+            }
+            for (String f : JetCalibration.FIELDS) {
+                if (!fields.containsKey(f)) {
+                    keyError(e, what + ": " + e.key() + " has no field '" + f + "', which JEC and JER need");
+                }
+            }
+            if (!schema.flat().containsKey(JetCalibration.RHO)) {
+                keyError(e, what + ": the input has no branch " + JetCalibration.RHO + ", which JEC needs");
+            }
+            List<Path> levels = new ArrayList<>();
+            YNode jecNode = c.get("jec");
+            if (jecNode == null) {
+                error(c, what + " needs 'jec': the JEC level files in order");
+                continue;
+            }
+            Object jec = value(jecNode);
+            if (jec instanceof List<?> l) {
+                for (Object o : l) {
+                    Path p = correctionFile(jecNode, o, what + " jec level");
+                    if (p != null) {
+                        levels.add(p);
+                    }
+                }
+            } else {
+                error(jecNode, what + " jec must be a list of files, got " + jec);
+            }
+            Path res = c.get("jerResolution") == null ? null
+                    : correctionFile(c.get("jerResolution"), value(c.get("jerResolution")), what + " jerResolution");
+            Path sf = c.get("jerScaleFactor") == null ? null
+                    : correctionFile(c.get("jerScaleFactor"), value(c.get("jerScaleFactor")), what + " jerScaleFactor");
+            Path junc = c.get("jesSources") == null ? null
+                    : correctionFile(c.get("jesSources"), value(c.get("jesSources")), what + " jesSources");
+            if (res == null || sf == null) {
+                error(c, what + " needs 'jerResolution' and 'jerScaleFactor' files");
+                continue;
+            }
+            pendingCalibrations.put(e.key(), new JetCalibration.Files(levels, res, sf, junc, new ArrayList<>()));
+            pendingNodes.put(e.key(), c);
+            ScopeImpl s = new ScopeImpl(Stage.EVENT, null);
+            for (String f : JetCalibration.FIELDS) {
+                s.use(e.key(), f);
+            }
+        }
+        return out;
+    }
+
+    private final Map<String, JetCalibration.Files> pendingCalibrations = new LinkedHashMap<>();
+    private final Map<String, YMap> pendingNodes = new LinkedHashMap<>();
+
+    private List<Model.Variation> variations(YNode n, Map<String, JetCalibration> calibrations) {
+        List<Model.Variation> out = variations(n);
+        // JES sources are known once the variations are read; then the calibrations are complete.
+        pendingCalibrations.forEach((coll, files) -> {
+            List<String> sources = new ArrayList<>();
+            for (Model.Variation v : out) {
+                if (v.type().equals("jes") && v.collection().equals(coll)) {
+                    sources.addAll(v.sources());
+                }
+            }
+            if (!sources.isEmpty() && files.jesSources() == null) {
+                error(pendingNodes.get(coll), "calibration '" + coll + "' needs 'jesSources' for the jes variations");
+            }
+            JetCalibration.Files full = new JetCalibration.Files(files.jecLevels(), files.jerResolution(),
+                    files.jerScaleFactor(), files.jesSources(), sources);
+            Path missing = JetCalibration.missing(full);
+            if (missing != null) {
+                error(pendingNodes.get(coll), "calibration '" + coll + "': correction file " + missing
+                        + " does not exist (relative names resolve against ${corrections.dir})");
+            }
+            calibrations.put(coll, new JetCalibration(full));
+        });
+        for (Model.Variation v : out) {
+            if (!v.type().equals("scale") && !pendingCalibrations.containsKey(v.collection())) {
+                error(n, "variation '" + v.name() + "' (" + v.type() + ") needs a calibration of " + v.collection()
+                        + " under 'calibrations'");
+            }
+        }
+        return out;
+    }
+
     private List<Model.Variation> variations(YNode n) {
         List<Model.Variation> out = new ArrayList<>();
         if (n == null) {
@@ -647,6 +789,28 @@ public final class Loader {
                 continue;
             }
             String coll = need(v, "collection", what);
+            if (!type.equals("scale")) {
+                if (coll == null) {
+                    continue;
+                }
+                List<String> sources = new ArrayList<>();
+                if (type.equals("jes")) {
+                    if (v.get("sources") == null) {
+                        error(v, what + " needs 'sources': the JES source names, e.g. [Absolute, FlavorQCD, Total]");
+                        continue;
+                    }
+                    Object s = value(v.get("sources"));
+                    if (s instanceof List<?> l) {
+                        l.forEach(x -> sources.add(String.valueOf(x)));
+                    } else {
+                        sources.add(String.valueOf(s));
+                    }
+                }
+                out.add(new Model.Variation(e.key(), type, coll, null, 0, sources,
+                        Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
+                        Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
+                continue;
+            }
             String field = need(v, "field", what);
             Double shift = v.get("shift") == null ? null : number(v.get("shift"), what + " shift");
             if (v.get("shift") == null) {
@@ -670,7 +834,7 @@ public final class Loader {
                 continue;
             }
             used.computeIfAbsent(coll, k -> new LinkedHashSet<>()).add(field);
-            out.add(new Model.Variation(e.key(), type, coll, field, shift,
+            out.add(new Model.Variation(e.key(), type, coll, field, shift, List.of(),
                     Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
                     Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
         }
@@ -916,12 +1080,44 @@ public final class Loader {
             if (value == null || w.get("up") != null && up == null || w.get("down") != null && down == null || !ok) {
                 continue;
             }
+            Map<String, Compiled[]> sources = new LinkedHashMap<>();
+            if (w.get("sources") != null) {
+                YMap sm = namedMap(w.get("sources"), what + " sources");
+                if (sm != null) {
+                    for (YNode.Entry s : sm.map().values()) {
+                        String sw = what + " source '" + s.key() + "'";
+                        YMap pair = section(s.value(), "weights.*.sources.*", sw);
+                        if (pair == null) {
+                            continue;
+                        }
+                        if (pair.get("up") == null || pair.get("down") == null) {
+                            error(pair, sw + " needs 'up' and 'down'");
+                            continue;
+                        }
+                        Compiled su = expr(pair.get("up"), sw + " up", new ScopeImpl(Stage.EVENT, null));
+                        Compiled sd = expr(pair.get("down"), sw + " down", new ScopeImpl(Stage.EVENT, null));
+                        if (require(pair.get("up"), su, sw + " up", false, null)
+                                & require(pair.get("down"), sd, sw + " down", false, null)) {
+                            sources.put(s.key(), new Compiled[] {su, sd});
+                        } else {
+                            ok = false;
+                        }
+                    }
+                }
+                if (up != null || down != null) {
+                    error(w.get("sources"), what + " has both 'up'/'down' and 'sources'; expected one or the other");
+                    continue;
+                }
+            }
+            if (!ok) {
+                continue;
+            }
             if ((up == null) != (down == null)) {
                 warn(w.get(up == null ? "down" : "up"), what + " has only " + (up == null ? "a down" : "an up")
                         + " variation; a one-sided variation is usually symmetrised by hand: add '"
                         + (up == null ? "up" : "down") + "'");
             }
-            out.add(new Model.WeightDef(e.key(), value, up, down,
+            out.add(new Model.WeightDef(e.key(), value, up, down, sources,
                     Set.copyOf(strings(orNull(w.get("datasets")), what + " datasets")),
                     Set.copyOf(strings(orNull(w.get("samples")), what + " samples"))));
         }
@@ -939,10 +1135,7 @@ public final class Loader {
             return out;
         }
         Set<String> allVariations = new LinkedHashSet<>();
-        variations.forEach(v -> {
-            allVariations.add(v.name() + "Up");
-            allVariations.add(v.name() + "Down");
-        });
+        variations.forEach(v -> allVariations.addAll(v.names()));
         weights.forEach(w -> {
             if (w.up() != null) {
                 allVariations.add(w.name() + "Up");
@@ -950,6 +1143,10 @@ public final class Loader {
             if (w.down() != null) {
                 allVariations.add(w.name() + "Down");
             }
+            w.sources().keySet().forEach(s -> {
+                allVariations.add(w.name() + "_" + s + "Up");
+                allVariations.add(w.name() + "_" + s + "Down");
+            });
         });
         for (YNode.Entry e : m.map().values()) {
             String what = "histogram '" + e.key() + "'";
@@ -1002,7 +1199,7 @@ public final class Loader {
                     }
                     Set<String> matched = new LinkedHashSet<>();
                     for (String a : allVariations) {
-                        if (a.equals(v) || a.equals(v + "Up") || a.equals(v + "Down")) {
+                        if (a.equals(v) || a.equals(v + "Up") || a.equals(v + "Down") || a.startsWith(v + "_")) {
                             matched.add(a);
                         }
                     }
@@ -1127,14 +1324,15 @@ public final class Loader {
         List<String> names = new ArrayList<>();
         variations.forEach(v -> names.add(v.name()));
         weights.forEach(w -> {
-            if (w.up() != null || w.down() != null) {
+            if (w.up() != null || w.down() != null || !w.sources().isEmpty()) {
                 names.add(w.name());
             }
         });
         for (String v : names) {
             boolean usedByAny = false;
             for (Model.HistDef h : hists) {
-                if (h.variations() == null || h.variations().contains(v + "Up") || h.variations().contains(v + "Down")) {
+                if (h.variations() == null || h.variations().stream().anyMatch(x -> x.equals(v + "Up")
+                        || x.equals(v + "Down") || x.startsWith(v + "_"))) {
                     usedByAny = true;
                 }
             }
@@ -1147,7 +1345,7 @@ public final class Loader {
         }
         boolean metUsed = flatUsed.stream().anyMatch(b -> b.startsWith("MET_") || b.startsWith("PuppiMET_"));
         for (Model.Variation v : variations) {
-            if (v.collection().equals("Jet") && metUsed) {
+            if (v.collection().equals("Jet") && !v.type().equals("jer") && metUsed) {
                 YNode.Entry e = vm.map().get(v.name());
                 warnings.add(diag(Diagnostic.Severity.WARNING, e.line(), e.column(), "variation '" + v.name()
                         + "' changes jets but MET is used and is not recomputed; the jet shift is not propagated"

@@ -19,6 +19,7 @@ import org.crema.processor.run.Fileset;
  * @param schema the input branches
  * @param inputFields input collection → the fields any expression reads
  * @param skim skim cuts
+ * @param calibrations input collection → its calibration
  * @param variations shape variations
  * @param objects derived collections in order
  * @param variables per-event or per-object variables in order
@@ -30,7 +31,8 @@ import org.crema.processor.run.Fileset;
  * @param warnings systematics lint
  */
 public record Model(String name, Map<String, Object> parameters, Map<String, Double> luminosity, Fileset fileset,
-        Schema schema, Map<String, List<String>> inputFields, List<Cut> skim, List<Variation> variations,
+        Schema schema, Map<String, List<String>> inputFields, List<Cut> skim,
+        Map<String, org.crema.configs.internal.calib.JetCalibration> calibrations, List<Variation> variations,
         List<ObjectDef> objects, List<Var> variables, List<Cut> preselection, List<Cut> cuts, Categories categories,
         List<WeightDef> weights, List<HistDef> histograms, List<Diagnostic> warnings) {
 
@@ -46,15 +48,30 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
      * A shape variation pair {@code nameUp}/{@code nameDown}.
      *
      * @param name base name
-     * @param type {@code scale}
+     * @param type {@code scale}, {@code jer} or {@code jes}
      * @param collection input collection varied
-     * @param field field scaled
+     * @param field field scaled ({@code scale})
      * @param shift relative shift: up multiplies by {@code 1 + shift}, down by {@code 1 - shift}
+     * @param sources JES sources ({@code jes}): one pair {@code name_sourceUp/Down} each
      * @param datasets datasets it runs for (empty = all simulation)
      * @param samples samples it runs for (empty = all)
      */
     public record Variation(String name, String type, String collection, String field, double shift,
-            Set<String> datasets, Set<String> samples) {
+            List<String> sources, Set<String> datasets, Set<String> samples) {
+        /** @return the shape variation names, in run order */
+        public List<String> names() {
+            List<String> out = new java.util.ArrayList<>();
+            if (type.equals("jes")) {
+                for (String s : sources) {
+                    out.add(name + "_" + s + "Up");
+                    out.add(name + "_" + s + "Down");
+                }
+            } else {
+                out.add(name + "Up");
+                out.add(name + "Down");
+            }
+            return out;
+        }
     }
 
     /**
@@ -78,11 +95,12 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
      * @param value nominal
      * @param up up variation (null = none)
      * @param down down variation (null = none)
+     * @param sources source → (up, down): independent variations {@code name_sourceUp/Down}
      * @param datasets datasets it applies to (empty = all)
      * @param samples samples it applies to (empty = all)
      */
-    public record WeightDef(String name, Compiled value, Compiled up, Compiled down, Set<String> datasets,
-            Set<String> samples) {
+    public record WeightDef(String name, Compiled value, Compiled up, Compiled down,
+            Map<String, Compiled[]> sources, Set<String> datasets, Set<String> samples) {
     }
 
     /**
