@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.crema.configs.internal.model.Inputs;
 import org.crema.configs.internal.model.Loader;
 import org.crema.configs.internal.model.Model;
 import org.crema.configs.internal.yaml.Source;
@@ -105,6 +106,24 @@ public final class AnalysisConfig {
                 m.calibrations(), m.variations(), m.objects(), m.variables(), m.preselection(), m.cuts(), m.categories(), m.weights(),
                 m.histograms(), m.warnings());
         return new AnalysisConfig(source, baseDir, selected);
+    }
+
+    /**
+     * The same analysis over other datasets: the configuration is validated again against the
+     * branches of the new datasets' first file.
+     *
+     * @param datasets the datasets to run over
+     * @return the configuration over those datasets
+     * @throws ConfigException when the analysis does not fit the new input
+     */
+    public AnalysisConfig withFileset(Fileset datasets) {
+        Fileset.Dataset first = datasets.datasets().values().stream().filter(d -> !d.files().isEmpty()).findFirst()
+                .orElseThrow(() -> new ConfigException("the fileset has no files to read the branch list from"));
+        Model m = Loader.load(source, baseDir, Inputs.schema(Path.of(first.files().get(0)), first.treeNames().get(0)),
+                false);
+        return new AnalysisConfig(source, baseDir, new Model(m.name(), m.parameters(), m.luminosity(), datasets,
+                m.schema(), m.inputFields(), m.skim(), m.calibrations(), m.variations(), m.objects(), m.variables(),
+                m.preselection(), m.cuts(), m.categories(), m.weights(), m.histograms(), m.warnings()));
     }
 
     /** @return a new processor running this configuration */

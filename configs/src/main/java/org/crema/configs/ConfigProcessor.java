@@ -103,10 +103,39 @@ public final class ConfigProcessor extends AnalysisProcessor {
         public ListColumn<RecordColumn> self() {
             return self;
         }
+
+        private final Map<String, Object[]> memo = new java.util.HashMap<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T memo(String key, Object input, java.util.function.Supplier<T> compute) {
+            Object[] hit = memo.get(key);
+            if (hit != null && hit[0] == input) {
+                return (T) hit[1];
+            }
+            T v = compute.get();
+            memo.put(key, new Object[] {input, v});
+            return v;
+        }
     }
 
+    /** The environment of a context, kept per thread so memoised values live for one variation of one chunk. */
+    private transient ThreadLocal<ChunkEnv> envs;
+
     private ChunkEnv env(AnalysisContext ctx) {
-        return new ChunkEnv(ctx.events(), ctx);
+        ThreadLocal<ChunkEnv> tl;
+        synchronized (this) {
+            if (envs == null) {
+                envs = new ThreadLocal<>();
+            }
+            tl = envs;
+        }
+        ChunkEnv e = tl.get();
+        if (e == null || e.ctx != ctx) {
+            e = new ChunkEnv(ctx.events(), ctx);
+            tl.set(e);
+        }
+        return e;
     }
 
     private static boolean applies(DatasetInfo ds, Set<String> datasets, Set<String> samples) {

@@ -27,6 +27,8 @@ public final class Compiler {
             "count", "any", "all", "deltaR", "where", "float", "double", "int", "combinations", "best", "filter");
 
     private final Scope scope;
+    /** Compiled {@code combinations(...)[i]} → (the combinations, i), so a field reads one column only. */
+    private final java.util.IdentityHashMap<Compiled, Object[]> members = new java.util.IdentityHashMap<>();
 
     private Compiler(Scope scope) {
         this.scope = scope;
@@ -110,6 +112,12 @@ public final class Compiler {
                             + Suggest.didYouMean(name, fields.keySet()));
                 }
                 scope.use(tt.collection(), name);
+                Object[] member = members.get(t);
+                if (member != null) {
+                    Compiled combos = (Compiled) member[0];
+                    int slot = (Integer) member[1];
+                    return of(Type.jagged(k), env -> Ops.memberField((Ops.Combos) combos.eval(env), slot, name));
+                }
                 if (tt.shape() == Shape.COLLECTION) {
                     return of(Type.jagged(k), env -> Ops.field(collection(t, env), name));
                 }
@@ -156,8 +164,10 @@ public final class Compiler {
                     throw new ExprException(i.pos(), "combinations of " + (int) t.constant() + " objects have slots 0 to "
                             + ((int) t.constant() - 1) + ", not " + k);
                 }
-                yield of(new Type(Shape.COLLECTION, null, t.type().collection()),
+                Compiled m = of(new Type(Shape.COLLECTION, null, t.type().collection()),
                         env -> Ops.member((Ops.Combos) t.eval(env), k));
+                members.put(m, new Object[] {t, k});
+                yield m;
             }
             default -> throw new ExprException(i.pos(), "[" + k + "] needs a collection or per-object values, not a "
                     + t.type());
@@ -524,8 +534,9 @@ public final class Compiler {
                     }
                 }
                 // The arity rides in the constant slot, so [i] can be checked at load.
+                String key = "combinations(" + c.type().collection() + "," + k + ")";
                 return new Compiled(new Type(Shape.COMBOS, null, c.type().collection()),
-                        env -> Ops.combinations(collection(c, env), k), k);
+                        env -> env.memo(key, collection(c, env), () -> Ops.combinations(collection(c, env), k)), k);
             }
             case "best", "filter" -> {
                 arity(call, 2);

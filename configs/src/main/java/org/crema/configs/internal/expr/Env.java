@@ -20,4 +20,15 @@ public interface Env {
 
     /** @return the collection whose fields are bare names (in an object's {@code where}), or null */
     ListColumn<RecordColumn> self();
+
+    /**
+     * A value computed once per chunk and variation, e.g. the combinations several expressions use.
+     *
+     * @param key what is computed
+     * @param input the input it is computed from (compared by identity, so a new input recomputes)
+     * @param compute computes it
+     * @param <T> value type
+     * @return the cached or computed value
+     */
+    <T> T memo(String key, Object input, java.util.function.Supplier<T> compute);
 }

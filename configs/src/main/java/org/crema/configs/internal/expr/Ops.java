@@ -40,13 +40,45 @@ public final class Ops {
     public record ObjRef(ListColumn<RecordColumn> collection, int k) {
     }
 
-    /** The k-object combinations of a collection. */
-    public record Combos(ListColumn<RecordColumn> source, Combinations tuples) {
+    /**
+     * The k-object combinations of a collection. The four-vector sums of the combinations are
+     * computed on first use and kept, so {@code .pt} and {@code .mass} share one pass.
+     */
+    public static final class Combos {
+        private final ListColumn<RecordColumn> source;
+        private final Combinations tuples;
+        private double[][] sums;
+        private int[] offsets;
+
+        Combos(ListColumn<RecordColumn> source, Combinations tuples) {
+            this.source = source;
+            this.tuples = tuples;
+        }
+
+        /** @return the combined collection */
+        public ListColumn<RecordColumn> source() {
+            return source;
+        }
+
+        /** @return the index tuples */
+        public Combinations tuples() {
+            return tuples;
+        }
     }
 
     /** @param c a collection @param k objects per combination @return every combination, in order */
     public static Combos combinations(ListColumn<RecordColumn> c, int k) {
         return new Combos(c, Combinatorics.combinations(c, k));
+    }
+
+    /**
+     * @param c combinations
+     * @param slot position in the combination
+     * @param field a field of the combined collection
+     * @return that field of the slot's object, one value per combination
+     */
+    public static Column memberField(Combos c, int slot, String field) {
+        return c.tuples().select(slot, (ListColumn<?>) field(c.source(), field));
     }
 
     /**
@@ -71,6 +103,23 @@ public final class Ops {
      * @return one value per combination
      */
     public static ListColumn<FloatColumn> comboP4(Combos c, String property) {
+        synchronized (c) {
+            if (c.sums == null) {
+                sums(c);
+            }
+        }
+        double[] sx = c.sums[0];
+        double[] sy = c.sums[1];
+        double[] sz = c.sums[2];
+        double[] se = c.sums[3];
+        float[] out = new float[sx.length];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = (float) property(property, sx[t], sy[t], sz[t], se[t]);
+        }
+        return ListColumn.of(c.offsets, FloatColumn.of(out));
+    }
+
+    private static void sums(Combos c) {
         ListColumn<RecordColumn> jets = c.source();
         RecordColumn flat = (RecordColumn) jets.flatContent();
         int[] off = jets.zeroBasedOffsets();
@@ -98,25 +147,25 @@ public final class Ops {
             toff = is.zeroBasedOffsets();
             idx[s] = ((IntColumn) is.flatContent()).toArray();
         }
-        float[] out = new float[idx[0].length];
+        int nt = idx[0].length;
+        double[] sx = new double[nt];
+        double[] sy = new double[nt];
+        double[] sz = new double[nt];
+        double[] se = new double[nt];
         for (int e = 0; e < off.length - 1; e++) {
             int base = off[e];
             for (int t = toff[e]; t < toff[e + 1]; t++) {
-                double sx = 0;
-                double sy = 0;
-                double sz = 0;
-                double se = 0;
                 for (int s = 0; s < k; s++) {
                     int j = base + idx[s][t];
-                    sx += px[j];
-                    sy += py[j];
-                    sz += pz[j];
-                    se += en[j];
+                    sx[t] += px[j];
+                    sy[t] += py[j];
+                    sz[t] += pz[j];
+                    se[t] += en[j];
                 }
-                out[t] = (float) property(property, sx, sy, sz, se);
             }
         }
-        return ListColumn.of(toff, FloatColumn.of(out));
+        c.sums = new double[][] {sx, sy, sz, se};
+        c.offsets = toff;
     }
 
     private static double property(String property, double sx, double sy, double sz, double se) {
