@@ -20,6 +20,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ZMuMuConfigTest {
 
     @Test
+    void theProcessorSerializesAsTextAndRecompilesAfterwards() throws Exception {
+        TestData.file("data/samples/nanoaod/nano_dy.root");
+        AnalysisConfig cfg = AnalysisConfig.load(TestData.file("configs/examples/zmumu.yaml"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(cfg.processor());
+        }
+        ConfigProcessor copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (ConfigProcessor) in.readObject();
+        }
+        // the text, file name and branch kinds only: a few kB, no compiled kernels
+        assertThat(bytes.size()).isLessThan(64 * 1024);
+        RunConfig rc = RunConfig.defaults().withWorkers(1).withProgress(false);
+        assertThat(new Runner(rc).run(copy, cfg.fileset()).result())
+                .isEqualTo(new Runner(rc).run(new ZMuMuProcessor(), cfg.fileset()).result());
+    }
+
+    @Test
     void yamlGivesTheJavaExamplesHistogramsAndCutflowsBitForBit(@TempDir Path tmp) throws IOException {
         TestData.file("data/samples/nanoaod/nano_dy.root");
         AnalysisConfig cfg = AnalysisConfig.load(TestData.file("configs/examples/zmumu.yaml"));
