@@ -4,6 +4,7 @@ module org.crema.cli {
     requires org.crema.processor;
     // the example processors, so `crema run --processor org.crema.examples.ZMuMuProcessor` finds them
     requires org.crema.examples;
+    requires org.crema.configs;
     requires org.crema.hist;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

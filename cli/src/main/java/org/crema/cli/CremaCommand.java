@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             org.crema.cli.run.RunCommand.class,
+            org.crema.cli.run.ValidateCommand.class,
             org.crema.cli.hist.HistCommand.class,
             org.crema.cli.io.InspectCommand.class,
             org.crema.cli.io.StatsCommand.class,

@@ -3,7 +3,11 @@ package org.crema.cli.run;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.crema.configs.AnalysisConfig;
+import org.crema.configs.ConfigException;
+import org.crema.configs.Diagnostic;
 import org.crema.processor.Accumulator;
 import org.crema.processor.ProcessorException;
 import org.crema.processor.Processor;
@@ -15,25 +19,41 @@ import org.crema.processor.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crema run}: runs a {@link Processor} found on the class path (the {@code ./crema} launcher
- * appends {@code $CREMA_CLASSPATH}) over a fileset and prints a summary.
+ * {@code crema run}: runs a YAML analysis configuration ({@code crema run analysis.yaml}), or a
+ * {@link Processor} found on the class path (the {@code ./crema} launcher appends
+ * {@code $CREMA_CLASSPATH}) over a fileset, and prints a summary.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a Processor over the datasets of a fileset on all cores.",
-            "The processor class needs a public no-argument constructor; put its jar in CREMA_CLASSPATH."})
+        description = {"Run a YAML analysis, or a Processor over the datasets of a fileset, on all cores.",
+            "A YAML analysis is validated before any event is read (see 'crema validate').",
+            "A processor class needs a public no-argument constructor; put its jar in CREMA_CLASSPATH."})
 public final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--processor", required = true, paramLabel = "CLASS",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yaml",
+            description = "YAML analysis configuration (instead of --processor and --fileset)")
+    Path config;
+
+    @Option(names = "--processor", paramLabel = "CLASS",
             description = "fully qualified Processor class, e.g. org.crema.examples.ZMuMuProcessor")
     String processorClass;
 
-    @Option(names = "--fileset", required = true, paramLabel = "JSON",
+    @Option(names = "--fileset", paramLabel = "JSON",
             description = "datasets JSON: {dataset: {files: [...], metadata: {sample, year, isMC, xsec, ...}}}")
     Path fileset;
+
+    @Option(names = "--datasets", split = ",", paramLabel = "NAME", description = "with CONFIG: only these datasets")
+    List<String> datasets = List.of();
+
+    @Option(names = "--samples", split = ",", paramLabel = "SAMPLE", description = "with CONFIG: only these samples")
+    List<String> samples = List.of();
+
+    @Option(names = "--years", split = ",", paramLabel = "YEAR", description = "with CONFIG: only these years")
+    List<String> years = List.of();
 
     @Option(names = "--workers", paramLabel = "N", description = "worker threads (default: all cores; 1 = iterative)")
     Integer workers;
@@ -69,11 +89,35 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Processor<?> processor;
-        try {
-            processor = instantiate(processorClass);
-        } catch (IllegalArgumentException e) {
-            err.println("crema run: " + e.getMessage());
+        Fileset fs = null;
+        AnalysisConfig analysis = null;
+        if ((config == null) == (processorClass == null) || processorClass != null && fileset == null
+                || config != null && fileset != null) {
+            err.println("crema run: give either CONFIG.yaml, or --processor CLASS and --fileset JSON");
+            err.flush();
             return 2;
+        }
+        if (config != null) {
+            try {
+                analysis = AnalysisConfig.load(config).select(datasets, samples, years);
+            } catch (ConfigException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 2;
+            }
+            for (Diagnostic w : analysis.warnings()) {
+                err.println(w.render());
+            }
+            err.flush();
+            processor = analysis.processor();
+            fs = analysis.fileset();
+        } else {
+            try {
+                processor = instantiate(processorClass);
+            } catch (IllegalArgumentException e) {
+                err.println("crema run: " + e.getMessage());
+                return 2;
+            }
         }
         try {
             RunConfig cfg = RunConfig.defaults().withChunkSize(chunkSize).withMaxFiles(maxFiles)
@@ -82,14 +126,17 @@ public final class RunCommand implements Callable<Integer> {
             if (workers != null) {
                 cfg = cfg.withWorkers(workers);
             }
-            RunOutput<?> result = run(processor, new Runner(cfg), Fileset.read(fileset));
+            RunOutput<?> result = run(processor, new Runner(cfg), fs != null ? fs : Fileset.read(fileset));
             out.print(RunSummary.text(result));
+            if (output != null && analysis != null) {
+                analysis.writeParameters(output);
+            }
             if (output != null) {
                 out.println("\noutput written to " + output.toAbsolutePath());
             }
             out.flush();
             return result.failures().isEmpty() ? 0 : 3;
-        } catch (IllegalArgumentException | ProcessorException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | ProcessorException | ConfigException | java.io.UncheckedIOException e) {
             err.println("crema run: " + e.getMessage());
             err.flush();
             return 1;

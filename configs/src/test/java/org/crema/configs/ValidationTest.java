@@ -1,0 +1,225 @@
+package org.crema.configs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every class of configuration error, with its exact message and line:column. Each configuration
+ * starts with the same two dataset lines, so line 3 is the first line under test.
+ */
+class ValidationTest {
+    static Path root;
+
+    @BeforeAll
+    static void data() {
+        TestData.file("data/samples/nanoaod/nano_dy.root");
+        root = TestData.root();
+    }
+
+    static final String HEAD = "datasets:\n  fileset: data/filesets/zmumu.json\n";
+
+    static ConfigException fail(String body) {
+        try {
+            AnalysisConfig.parse(HEAD + body, "bad.yaml", root);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected a ConfigException for\n" + body);
+    }
+
+    static String first(String body) {
+        ConfigException e = fail(body);
+        assertThat(e.diagnostics()).isNotEmpty();
+        Diagnostic d = e.diagnostics().get(0);
+        return d.where() + ": " + d.message();
+    }
+
+    @Test
+    void notYaml() {
+        assertThat(first("skim:\n  a: [1, 2\n")).isEqualTo("bad.yaml:4:11: not valid YAML: while parsing a flow"
+                + " sequence: expected ',' or ']', but got <stream end>");
+    }
+
+    @Test
+    void repeatedKey() {
+        assertThat(first("skim:\n  a: \"nMuon > 1\"\n  a: \"nMuon > 2\"\n"))
+                .isEqualTo("bad.yaml:5:3: key 'a' is repeated (first at line 4)");
+    }
+
+    @Test
+    void unknownTopLevelKeyWithSuggestion() {
+        assertThat(first("histogram:\n  h: {}\n")).isEqualTo("bad.yaml:3:1: unknown key 'histogram' in the top level;"
+                + " did you mean 'histograms'?; expected one of [name, parameters, datasets, skim, calibrations, variations,"
+                + " objects, variables, preselection, cuts, categories, weights, histograms, columns]");
+    }
+
+    @Test
+    void unknownNestedKeyWithSuggestion() {
+        assertThat(first("objects:\n  GoodMuon:\n    from: Muon\n    were: \"pt > 10\"\n"))
+                .isEqualTo("bad.yaml:6:5: unknown key 'were' in object 'GoodMuon'; did you mean 'where'?;"
+                        + " expected one of [from, where, sortBy, descending, cleanAgainst]");
+    }
+
+    @Test
+    void unknownBranchPointsInsideTheExpression() {
+        assertThat(first("skim:\n  twoMuons: \"nMuons >= 2\"\n"))
+                .isEqualTo("bad.yaml:4:14: in skim cut 'twoMuons': undefined name 'nMuons'; did you mean 'nMuon'?;"
+                        + " expected a variable, a collection or a branch");
+    }
+
+    @Test
+    void unknownFieldOfACollection() {
+        assertThat(first("variables:\n  x: \"sum(Muon.ptt)\"\n"))
+                .isEqualTo("bad.yaml:4:16: in variable 'x': Muon has no field 'ptt'; did you mean 'pt'?");
+    }
+
+    @Test
+    void unknownFieldInAWhereClausePlainScalar() {
+        assertThat(first("objects:\n  GoodMuon:\n    from: Muon\n    where: pt > 15 && tight\n"))
+                .isEqualTo("bad.yaml:6:23: in object 'GoodMuon' where: undefined name 'tight'; did you mean"
+                        + " 'tightId'?; expected a field of Muon, a variable, a collection or a branch");
+    }
+
+    @Test
+    void syntaxErrorInAnExpression() {
+        assertThat(first("variables:\n  x: \"Muon.pt[0 + 1\"\n"))
+                .isEqualTo("bad.yaml:4:17: in variable 'x': unexpected '+'; expected ']' to close the index");
+        assertThat(first("variables:\n  x: \"(nMuon + 1\"\n"))
+                .isEqualTo("bad.yaml:4:17: in variable 'x': unexpected end of expression; expected ')'");
+    }
+
+    @Test
+    void typeErrors() {
+        assertThat(first("variables:\n  x: \"nMuon + Muon.tightId\"\n"))
+                .isEqualTo("bad.yaml:4:15: in variable 'x': '+' needs a number, got a per-object bool");
+        assertThat(first("preselection:\n  few: \"nMuon\"\n"))
+                .isEqualTo("bad.yaml:4:9: preselection cut 'few' must be a per-event bool, got a per-event int");
+        assertThat(first("objects:\n  M:\n    from: Muon\n    where: \"nMuon > 1\"\n"))
+                .isEqualTo("bad.yaml:6:13: object 'M' where must be one bool per object, got a per-event bool");
+        assertThat(first("variables:\n  x: \"Muon\"\n"))
+                .isEqualTo("bad.yaml:4:7: variable 'x' must be numbers or booleans (per event or per object), got a"
+                        + " collection Muon; define collections under 'objects'");
+    }
+
+    @Test
+    void categoryNamingAnUndefinedCut() {
+        assertThat(first("cuts:\n  zWindow: \"nMuon > 1\"\ncategories:\n  standard:\n    z: [zwindow]\n"))
+                .isEqualTo("bad.yaml:7:9: category 'z' names an undefined cut 'zwindow'; did you mean 'zWindow'?;"
+                        + " expected a name defined under 'cuts': [zWindow]");
+    }
+
+    @Test
+    void histogramNamingAnUndefinedVariationOrCategory() {
+        String hist = "histograms:\n  n:\n    expr: nMuon\n    axis: {type: integer, start: 0, stop: 5}\n";
+        assertThat(first(hist + "    variations: [muonSF]\n"))
+                .isEqualTo("bad.yaml:7:18: histogram 'n' names an undefined variation 'muonSF'; expected a variation"
+                        + " or weight name: []");
+        assertThat(first(hist + "    categories: [signal]\n"))
+                .isEqualTo("bad.yaml:7:18: histogram 'n' names an undefined category 'signal'; expected one of"
+                        + " [baseline]");
+    }
+
+    @Test
+    void axisDefinitions() {
+        assertThat(first("histograms:\n  n:\n    expr: nMuon\n    axis: {type: regular, bins: 10, start: 5, stop: 1}\n"))
+                .isEqualTo("bad.yaml:6:53: histogram 'n' axis stop must be above start: 1.0 <= 5.0");
+        assertThat(first("histograms:\n  n:\n    expr: nMuon\n    axis: {type: regulr, bins: 10, start: 0, stop: 1}\n"))
+                .isEqualTo("bad.yaml:6:18: unknown axis type 'regulr'; did you mean 'regular'?; expected one of"
+                        + " [regular, variable, integer]");
+        assertThat(first("histograms:\n  n:\n    expr: nMuon\n    axis: {type: variable, edges: [0, 2, 1]}\n"))
+                .isEqualTo("bad.yaml:6:42: histogram 'n' edges must increase: 1.0 <= 2.0");
+        assertThat(first("histograms:\n  n:\n    expr: nMuon\n    axis: {type: regular, bins: 10, start: 0}\n"))
+                .isEqualTo("bad.yaml:6:11: histogram 'n' regular axis needs 'bins', 'start' and 'stop'");
+    }
+
+    @Test
+    void undefinedParameter() {
+        assertThat(first("objects:\n  J:\n    from: Jet\n    where: \"btagDeepFlavB > ${btag.deepJet.2018.mediun}\"\n"))
+                .isEqualTo("bad.yaml:6:31: in object 'J' where: undefined parameter 'btag.deepJet.2018.mediun'");
+    }
+
+    @Test
+    void parametersAreResolvedAndOverridable() {
+        AnalysisConfig cfg = AnalysisConfig.parse(HEAD + "parameters:\n  lumi: {\"2018\": 1000.0}\n"
+                + "objects:\n  J:\n    from: Jet\n    where: \"btagDeepFlavB > ${btag.deepJet.2018.medium}\"\n",
+                "ok.yaml", root);
+        assertThat(cfg.luminosity()).containsEntry("2018", 1000.0).containsEntry("2017", 41480.0);
+        assertThat(cfg.parameters()).containsKey("btag");
+    }
+
+    @Test
+    void weightAndVariationDefinitions() {
+        assertThat(first("weights:\n  genWeight: {value: \"1\"}\n"))
+                .isEqualTo("bad.yaml:4:3: 'genWeight' is applied to simulation automatically; remove it from weights");
+        assertThat(first("variations:\n  s: {type: smear, collection: Muon, field: pt, shift: 0.1}\n"))
+                .isEqualTo("bad.yaml:4:13: unknown variation type 'smear'; expected one of [scale, jer, jes]");
+        assertThat(first("variations:\n  s: {type: scale, collection: Muon, field: charge, shift: 0.1}\n"))
+                .isEqualTo("bad.yaml:4:45: variation 's': Muon.charge is int; a scale variation needs a float field"
+                        + " such as pt");
+    }
+
+    @Test
+    void columnsAreNotYetSupported() {
+        assertThat(first("columns:\n  baseline: [nMuon]\n"))
+                .isEqualTo("bad.yaml:4:3: saving columns is not yet supported (the processor has no column writer"
+                        + " yet); remove 'columns' or write them from a Java processor");
+    }
+
+    @Test
+    void everyErrorIsReportedAtOnceWithTheLineAndACaret() {
+        ConfigException e = fail("skim:\n  a: \"nMuonn > 1\"\nobjects:\n  G:\n    frm: Muon\n");
+        assertThat(e.diagnostics()).extracting(Diagnostic::where)
+                .containsExactly("bad.yaml:4:7", "bad.yaml:7:5", "bad.yaml:7:5");
+        assertThat(e.getMessage()).startsWith("""
+                bad.yaml:4:7: error: in skim cut 'a': undefined name 'nMuonn'; did you mean 'nMuon'?; expected a\
+                 variable, a collection or a branch
+                      a: "nMuonn > 1"
+                          ^
+                """);
+    }
+
+    @Test
+    void systematicsLint() {
+        AnalysisConfig cfg = AnalysisConfig.parse(HEAD + """
+                variations:
+                  jetScale: {type: scale, collection: Jet, field: pt, shift: 0.02}
+                weights:
+                  sf: {value: "1", up: "1.1"}
+                variables:
+                  met: "MET_pt"
+                histograms:
+                  met:
+                    expr: met
+                    axis: {bins: 10, start: 0, stop: 100}
+                    variations: [sf]
+                """, "lint.yaml", root);
+        assertThat(cfg.warnings()).extracting(d -> d.where() + ": " + d.message()).containsExactly(
+                "lint.yaml:6:25: weight 'sf' has only an up variation; a one-sided variation is usually symmetrised"
+                        + " by hand: add 'down'",
+                "lint.yaml:4:3: variation 'jetScale' is filled into no histogram; list it under a histogram's"
+                        + " 'variations' or remove it",
+                "lint.yaml:4:3: variation 'jetScale' changes jets but MET is used and is not recomputed; the jet"
+                        + " shift is not propagated to MET");
+    }
+
+    @Test
+    void missingDatasets() {
+        ConfigException e = null;
+        try {
+            AnalysisConfig.parse("skim:\n  a: \"nMuon > 1\"\n", "bad.yaml", root);
+        } catch (ConfigException x) {
+            e = x;
+        }
+        assertThat(e).isNotNull();
+        assertThat(e.diagnostics().get(0).message()).isEqualTo(
+                "missing key 'datasets'; expected datasets: {fileset: FILE.json} or datasets: {inline: ...}");
+        assertThatThrownBy(() -> AnalysisConfig.parse("datasets:\n  fileset: nope.json\n", "bad.yaml", root))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("bad.yaml:2:12: error: fileset " + root.resolve("nope.json")
+                        + " does not exist; expected a datasets JSON file");
+    }
+}
