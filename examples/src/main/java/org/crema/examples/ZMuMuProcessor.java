@@ -3,9 +3,9 @@ package org.crema.examples;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.Arith;
 import org.crema.columnar.Columns;
-import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.hist.RegularAxis;
 import org.crema.processor.AnalysisContext;
@@ -107,7 +107,7 @@ public final class ZMuMuProcessor extends AnalysisProcessor {
 
     @Override
     protected void categoryCuts(AnalysisContext ctx, PackedSelection cuts) {
-        FloatColumn m = ctx.variable("dimuonMass", FloatColumn.class);
+        DoubleColumn m = ctx.variable("dimuonMass", DoubleColumn.class);
         cuts.add("zWindow", m.gt(60).and(m.lt(120)));
     }
 
