@@ -3,6 +3,7 @@ module org.crema.cli {
     requires info.picocli;
     requires org.crema.processor;
     requires org.crema.hist;
+    requires org.crema.plot;
     requires com.fasterxml.jackson.databind;
     requires org.crema.io;
     requires org.crema.correctionlib;
@@ -10,6 +11,7 @@ module org.crema.cli {
     opens org.crema.cli to info.picocli;
     opens org.crema.cli.run to info.picocli;
     opens org.crema.cli.hist to info.picocli;
+    opens org.crema.cli.plot to info.picocli;
     opens org.crema.cli.io to info.picocli;
     opens org.crema.cli.corrections to info.picocli;
     opens org.crema.cli.startup to info.picocli;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A cutflow: events (or Σw) remaining after each selection step, one step line per dataset on a
@@ -22,16 +23,20 @@ import java.util.Map;
 public final class CutflowPlot implements Plot {
     private final List<String> steps;
     private final Map<String, double[]> series;
+    private final Set<String> dataSeries;
     private final String yLabel;
     private final CmsLabel label;
 
     /**
      * @param steps selection step names, in order
      * @param series dataset (or process) → value after each step; drawn in the map's order
+     * @param dataSeries the series that are observed data: drawn black and dashed, on top, so an MC
+     *     line with the same counts stays visible beneath
      * @param yLabel y-axis title, e.g. "Events"
      * @param label experiment label
      */
-    public CutflowPlot(List<String> steps, Map<String, double[]> series, String yLabel, CmsLabel label) {
+    public CutflowPlot(List<String> steps, Map<String, double[]> series, Set<String> dataSeries, String yLabel,
+            CmsLabel label) {
         if (steps.isEmpty()) {
             throw new PlotException("cutflow has no steps");
         }
@@ -44,6 +49,7 @@ public final class CutflowPlot implements Plot {
             }
             this.series.put(k, v.clone());
         });
+        this.dataSeries = Set.copyOf(dataSeries);
         this.yLabel = yLabel;
         this.label = label;
     }
@@ -56,6 +62,20 @@ public final class CutflowPlot implements Plot {
     @Override
     public int height() {
         return 700;
+    }
+
+    private Color color(String name, List<String> names) {
+        if (dataSeries.contains(name)) {
+            return Color.BLACK;
+        }
+        List<String> mc = names.stream().filter(n -> !dataSeries.contains(n)).toList();
+        return Palette.color(mc.indexOf(name), mc.size());
+    }
+
+    private BasicStroke stroke(String name) {
+        return dataSeries.contains(name)
+                ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f)
+                : new BasicStroke(3f);
     }
 
     @Override
@@ -84,7 +104,7 @@ public final class CutflowPlot implements Plot {
         double longest = 0;
         g.setFont(new Font(Style.FONT, Font.PLAIN, Math.round(Style.TICK_LABEL)));
         for (String s : steps) {
-            longest = Math.max(longest, TexLabel.width(g, s));
+            longest = Math.max(longest, TexLabel.width(g, TexLabel.escape(s)));
         }
         double left = 0.165 * width();
         double right = width() * 0.95;
@@ -93,13 +113,12 @@ public final class CutflowPlot implements Plot {
         Frame f = new Frame(left, top, right - left, bottom - top, 0, steps.size(), Math.pow(10, lmin), ymax, true);
         Shape clip = g.getClip();
         g.clip(f.clip());
-        int k = 0;
         List<String> names = new ArrayList<>(series.keySet());
+        names.sort(java.util.Comparator.comparing(dataSeries::contains));
         for (String name : names) {
             double[] v = series.get(name);
-            Color c = Palette.color(k++, names.size());
-            g.setColor(c);
-            g.setStroke(new BasicStroke(2.4f));
+            g.setColor(color(name, names));
+            g.setStroke(stroke(name));
             Path2D p = new Path2D.Double();
             for (int i = 0; i < v.length; i++) {
                 double y = f.py(v[i]);
@@ -118,23 +137,22 @@ public final class CutflowPlot implements Plot {
             }
         }
         g.setClip(clip);
-        f.drawAxes(g, true, null, yLabel, 6, steps);
+        f.drawAxes(g, true, null, yLabel, 6, steps.stream().map(TexLabel::escape).toList());
         g.setColor(Color.BLACK);
         label.draw(g, left, right, top - 10, Style.CMS);
         g.setFont(new Font(Style.FONT, Font.PLAIN, Math.round(Style.LEGEND)));
         double w = 0;
         for (String s : names) {
-            w = Math.max(w, TexLabel.width(g, s));
+            w = Math.max(w, TexLabel.width(g, TexLabel.escape(s)));
         }
         double x = f.right() - 18 - 56 - w;
         double y = f.top + 18 + Style.LEGEND;
-        k = 0;
         for (String name : names) {
-            g.setColor(Palette.color(k++, names.size()));
-            g.setStroke(new BasicStroke(2.4f));
+            g.setColor(color(name, names));
+            g.setStroke(stroke(name));
             g.draw(new Line2D.Double(x, y - Style.LEGEND * 0.35, x + 44, y - Style.LEGEND * 0.35));
             g.setColor(Color.BLACK);
-            TexLabel.draw(g, name, x + 56, y);
+            TexLabel.draw(g, TexLabel.escape(name), x + 56, y);
             y += Style.LEGEND * 1.45;
         }
     }

@@ -149,7 +149,7 @@ public final class DataMcPlot implements Plot {
             double lmax = Math.log10(maxContent);
             // The top 40 % of the decades is headroom for the CMS label and legend.
             ymin = Math.pow(10, lmin);
-            ymax = Math.pow(10, lmin + (lmax - lmin) / 0.6);
+            ymax = Math.pow(10, lmin + (lmax - lmin) / 0.7);
         } else {
             ymin = 0;
             ymax = maxContent * 1.6;
@@ -165,6 +165,8 @@ public final class DataMcPlot implements Plot {
         Frame ratio = new Frame(left, top + mainHeight, right - left, ratioHeight, edges[0], edges[n],
                 1 - ratioRange(total, err), 1 + ratioRange(total, err), false);
 
+        main.sharesBottom = true;
+        ratio.sharesTop = true;
         Shape savedClip = g.getClip();
         // main panel
         g.clip(main.clip());

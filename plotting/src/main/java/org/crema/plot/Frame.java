@@ -21,6 +21,9 @@ final class Frame {
     final double ymin;
     final double ymax;
     final boolean logY;
+    /** Another panel touches this edge: a tick label exactly there would collide with its labels. */
+    boolean sharesTop;
+    boolean sharesBottom;
 
     Frame(double left, double top, double width, double height, double xmin, double xmax, double ymin, double ymax,
             boolean logY) {
@@ -123,6 +126,9 @@ final class Frame {
             g.draw(new Line2D.Double(left, y, left + major, y));
             g.draw(new Line2D.Double(right(), y, right() - major, y));
             String s = yt.labels.get(i);
+            if ((sharesBottom && Math.abs(y - bottom()) < 2) || (sharesTop && Math.abs(y - top) < 2)) {
+                continue;
+            }
             double w = TexLabel.width(g, s);
             maxLabelWidth = Math.max(maxLabelWidth, w);
             TexLabel.draw(g, s, left - w - 8, y + Style.TICK_LABEL * 0.36);

@@ -276,7 +276,7 @@ public final class RunPlots {
                 }
                 for (Map.Entry<String, Map<String, double[]>> pv : s.processVariations().entrySet()) {
                     ShapePlot sp = new ShapePlot(s.edges(), s.processes().get(pv.getKey()), pv.getValue(), xLabel,
-                            pv.getKey() + (cat == null ? "" : ", " + cat), false, sim);
+                            TexLabel.escape(pv.getKey() + (cat == null ? "" : ", " + cat)), false, sim);
                     files.addAll(PlotWriter.write(sp, base.resolve("shapes").resolve(safe(name) + "_" + safe(pv.getKey())),
                             options.formats()));
                 }
@@ -295,7 +295,13 @@ public final class RunPlots {
                 series.put(d.getKey(), d.getValue().stream().mapToDouble(st -> st.events()).toArray());
             }
             if (steps != null && !steps.isEmpty()) {
-                CutflowPlot cp = new CutflowPlot(steps, series, "Events", label);
+                Set<String> data = new java.util.HashSet<>();
+                series.keySet().forEach(d -> {
+                    if (!datasets.get(d).isMC()) {
+                        data.add(d);
+                    }
+                });
+                CutflowPlot cp = new CutflowPlot(steps, series, data, "Events", label);
                 files.addAll(PlotWriter.write(cp, out.resolve(safe(c.getKey())).resolve("cutflow"), options.formats()));
             }
         }
@@ -314,7 +320,7 @@ public final class RunPlots {
         }
         DataMcPlot.Builder b = DataMcPlot.builder().edges(s.edges()).xLabel(xLabel).logY(log).label(label)
                 .yLabel(yLabel(s.edges(), xLabel));
-        s.processes().forEach(b::mc);
+        s.processes().forEach((name, v) -> b.mc(TexLabel.escape(name), v));
         if (s.data() != null) {
             b.data(s.data());
         }

@@ -108,6 +108,8 @@ public final class ShapePlot implements Plot {
         Frame main = new Frame(left, top, right - left, bottom - top - ratioHeight, edges[0], edges[n], ymin, ymax, logY);
         Frame ratio = new Frame(left, main.bottom(), right - left, ratioHeight, edges[0], edges[n], 1 - r, 1 + r, false);
 
+        main.sharesBottom = true;
+        ratio.sharesTop = true;
         Shape clip = g.getClip();
         List<String> names = new ArrayList<>(variations.keySet());
         int sources = SystematicBand.sources(variations).size();
@@ -156,14 +158,14 @@ public final class ShapePlot implements Plot {
                     java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f) : new java.awt.BasicStroke(2.2f));
             g.draw(new Line2D.Double(x, y - Style.LEGEND * 0.35, x + 44, y - Style.LEGEND * 0.35));
             g.setColor(Color.BLACK);
-            TexLabel.draw(g, name, x + 56, y);
+            TexLabel.draw(g, TexLabel.escape(name), x + 56, y);
         }
     }
 
     private static double maxWidth(Graphics2D g, List<String> names) {
         double w = TexLabel.width(g, "nominal");
         for (String s : names) {
-            w = Math.max(w, TexLabel.width(g, s));
+            w = Math.max(w, TexLabel.width(g, TexLabel.escape(s)));
         }
         return w;
     }

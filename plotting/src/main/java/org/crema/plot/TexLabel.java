@@ -21,8 +21,11 @@ import java.util.Map;
  * renders them with any {@link Graphics2D}, so PNG, SVG and PDF show the same label.
  */
 public final class TexLabel {
-    /** A piece of text at a script level: 0 = baseline, +1 = superscript, −1 = subscript, ±2 nested. */
-    public record Run(String text, int level) {}
+    /**
+     * A piece of text and its script nesting, outermost first: {@code ""} on the baseline, {@code "^"}
+     * a superscript, {@code "_"} a subscript, {@code "^_"} a subscript inside a superscript.
+     */
+    public record Run(String text, String scripts) {}
 
     private static final Map<String, String> SYMBOLS = Map.ofEntries(
             Map.entry("alpha", "α"), Map.entry("beta", "β"), Map.entry("gamma", "γ"), Map.entry("delta", "δ"),
@@ -50,8 +53,23 @@ public final class TexLabel {
      */
     public static List<Run> parse(String tex) {
         List<Run> out = new ArrayList<>();
-        new Parser(tex, out).group(0, false);
+        new Parser(tex, out).group("", false);
         return out;
+    }
+
+    /**
+     * @param name a plain name, e.g. a dataset {@code DYJetsToLL_M50_2018}
+     * @return the name with TeX's special characters escaped, so it is shown exactly as given
+     */
+    public static String escape(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
+        for (char c : name.toCharArray()) {
+            if ("_^{}$\\".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** @return the label as plain Unicode, scripts inline (for file names, logs and SVG titles) */
@@ -82,19 +100,24 @@ public final class TexLabel {
         FontRenderContext frc = g.getFontRenderContext();
         double cx = x;
         for (Run r : parse(tex)) {
-            int depth = Math.abs(r.level());
+            int depth = r.scripts().length();
             float size = base.getSize2D() * (float) Math.pow(SCRIPT_SCALE, depth);
             Font f = base.deriveFont(size);
             // Raise superscripts by ~0.4 em and lower subscripts by ~0.2 em of the base size per level.
             double dy = 0;
             for (int l = 1; l <= depth; l++) {
                 double levelSize = base.getSize2D() * Math.pow(SCRIPT_SCALE, l - 1);
-                dy += r.level() > 0 ? -0.40 * levelSize : 0.22 * levelSize;
+                dy += r.scripts().charAt(l - 1) == '^' ? -0.40 * levelSize : 0.22 * levelSize;
             }
             Rectangle2D bounds = f.getStringBounds(r.text(), frc);
             if (paint) {
                 g.setFont(f);
-                g.drawString(r.text(), (float) cx, (float) (y + dy));
+                // SVG viewers drop a text element's leading spaces: draw the text after them instead.
+                String text = r.text().stripLeading();
+                double lead = f.getStringBounds(r.text().substring(0, r.text().length() - text.length()), frc).getWidth();
+                if (!text.isEmpty()) {
+                    g.drawString(text, (float) (cx + lead), (float) (y + dy));
+                }
             }
             cx += bounds.getWidth();
         }
@@ -113,7 +136,7 @@ public final class TexLabel {
         }
 
         /** Parses until the end or a closing brace (when {@code braced}). */
-        void group(int level, boolean braced) {
+        void group(String level, boolean braced) {
             StringBuilder text = new StringBuilder();
             while (pos < s.length()) {
                 char c = s.charAt(pos);
@@ -130,7 +153,7 @@ public final class TexLabel {
                     }
                     case '_', '^' -> {
                         flush(text, level);
-                        int inner = level + (c == '^' ? 1 : -1);
+                        String inner = level + c;
                         script(inner);
                     }
                     case '\\' -> text.append(command());
@@ -141,7 +164,7 @@ public final class TexLabel {
         }
 
         /** A script's argument: a braced group, a command, or one character. */
-        private void script(int level) {
+        private void script(String level) {
             if (pos >= s.length()) {
                 return;
             }
@@ -168,7 +191,7 @@ public final class TexLabel {
                 pos++;
                 return switch (c) {
                     case ',', ';', ' ' -> "\u2009";
-                    case '%', '$', '{', '}', '_', '#', '&' -> String.valueOf(c);
+                    case '%', '$', '{', '}', '_', '^', '#', '&', '\\' -> String.valueOf(c);
                     default -> "\\" + c;
                 };
             }
@@ -188,18 +211,18 @@ public final class TexLabel {
             return sym != null ? sym : "\\" + name;
         }
 
-        private void flush(StringBuilder text, int level) {
+        private void flush(StringBuilder text, String level) {
             if (!text.isEmpty()) {
                 add(text.toString(), level);
                 text.setLength(0);
             }
         }
 
-        private void add(String text, int level) {
+        private void add(String text, String level) {
             if (text.isEmpty()) {
                 return;
             }
-            if (!out.isEmpty() && out.getLast().level() == level) {
+            if (!out.isEmpty() && out.getLast().scripts().equals(level)) {
                 Run last = out.removeLast();
                 out.add(new Run(last.text() + text, level));
             } else {
