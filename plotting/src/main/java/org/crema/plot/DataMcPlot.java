@@ -248,8 +248,8 @@ public final class DataMcPlot implements Plot {
         if (data == null) {
             return;
         }
-        List<double[]> ranges = blindAll ? List.of(new double[] {edges[0], edges[edges.length - 1]}) : blindRanges;
-        for (double[] r : ranges) {
+        // A fully blinded category needs no shading: the legend says so instead.
+        for (double[] r : blindAll ? List.<double[]>of() : blindRanges) {
             double x0 = f.px(Math.max(r[0], edges[0]));
             double x1 = f.px(Math.min(r[1], edges[edges.length - 1]));
             if (x1 <= x0) {
@@ -343,9 +343,14 @@ public final class DataMcPlot implements Plot {
             g.setColor(Color.BLACK);
             TexLabel.draw(g, e.text(), x + box + 10, y + box * 0.75);
         }
+        g.setFont(new Font(Style.FONT, Font.ITALIC, Math.round(Style.LEGEND * 0.9f)));
+        double noteY = y0 + rows * rowHeight + Style.LEGEND;
+        if (blindAll && data != null) {
+            TexLabel.draw(g, "Blinded: no data shown", x0, noteY);
+            noteY += rowHeight;
+        }
         if (note != null) {
-            g.setFont(new Font(Style.FONT, Font.ITALIC, Math.round(Style.LEGEND * 0.9f)));
-            TexLabel.draw(g, note, x0, y0 + rows * rowHeight + Style.LEGEND);
+            TexLabel.draw(g, note, x0, noteY);
         }
     }
 
