@@ -197,7 +197,7 @@ public final class DataMcPlot implements Plot {
             for (int i = 0; i < n; i++) {
                 double y0 = main.py(total[i] + band.up()[i]);
                 double y1 = main.py(Math.max(total[i] - band.down()[i], logY ? ymin * 1e-3 : 0));
-                g.fill(new Rectangle2D.Double(main.px(edges[i]), y0, main.px(edges[i + 1]) - main.px(edges[i]), y1 - y0));
+                hatch(g, new Rectangle2D.Double(main.px(edges[i]), y0, main.px(edges[i + 1]) - main.px(edges[i]), y1 - y0));
             }
         }
         drawData(g, main, err, null, total);
@@ -215,7 +215,7 @@ public final class DataMcPlot implements Plot {
                 }
                 double y0 = ratio.py(1 + band.up()[i] / total[i]);
                 double y1 = ratio.py(1 - band.down()[i] / total[i]);
-                g.fill(new Rectangle2D.Double(ratio.px(edges[i]), y0, ratio.px(edges[i + 1]) - ratio.px(edges[i]), y1 - y0));
+                hatch(g, new Rectangle2D.Double(ratio.px(edges[i]), y0, ratio.px(edges[i + 1]) - ratio.px(edges[i]), y1 - y0));
             }
         }
         g.setColor(Color.BLACK);
@@ -228,6 +228,31 @@ public final class DataMcPlot implements Plot {
         g.setColor(Color.BLACK);
         label.draw(g, left, right, top - 10, Style.CMS);
         drawLegend(g, main);
+    }
+
+    /**
+     * The CMS band look: a light grey fill with dark diagonal hatching, both drawn as plain shapes
+     * (a TexturePaint would be rasterised by the SVG and PDF writers).
+     */
+    private static void hatch(Graphics2D g, Rectangle2D r) {
+        if (!(r.getHeight() > 0) || !(r.getWidth() > 0)) {
+            return;
+        }
+        java.awt.Color saved = g.getColor();
+        Shape clip = g.getClip();
+        g.setColor(Style.BAND);
+        g.fill(r);
+        g.clip(r);
+        g.setColor(Style.HATCH);
+        g.setStroke(Style.THIN);
+        double step = 9;
+        // Lines x − y = const, phased to the page so neighbouring bins' hatching joins up.
+        double start = Math.floor((r.getMinX() - r.getMaxY()) / step) * step;
+        for (double c = start; c <= r.getMaxX() - r.getMinY(); c += step) {
+            g.draw(new Line2D.Double(r.getMinY() + c, r.getMinY(), r.getMaxY() + c, r.getMaxY()));
+        }
+        g.setClip(clip);
+        g.setColor(saved);
     }
 
     private double ratioRange(double[] total, double[][] err) {
@@ -289,6 +314,20 @@ public final class DataMcPlot implements Plot {
             }
             double x = f.px(0.5 * (edges[i] + edges[i + 1]));
             double y = data[i] * scale;
+            if (divideBy != null && (y < f.ymin || y > f.ymax)) {
+                // Off-scale ratio: an arrow at the panel edge pointing to where the point is (CMS convention).
+                boolean up = y > f.ymax;
+                double tip = up ? f.top + 3 : f.bottom() - 3;
+                double base = up ? tip + 16 : tip - 16;
+                g.draw(new Line2D.Double(x, base, x, tip));
+                Path2D head = new Path2D.Double();
+                head.moveTo(x, tip);
+                head.lineTo(x - 5, up ? tip + 8 : tip - 8);
+                head.lineTo(x + 5, up ? tip + 8 : tip - 8);
+                head.closePath();
+                g.fill(head);
+                continue;
+            }
             g.draw(new Line2D.Double(x, f.py(err[i][0] * scale), x, f.py(err[i][1] * scale)));
             // Empty bins show only their upper error bar (the CMS convention keeps them visible).
             if (data[i] > 0 || divideBy != null) {
@@ -333,7 +372,11 @@ public final class DataMcPlot implements Plot {
                 g.fill(new Ellipse2D.Double(x + box / 2 - 5, y + box / 2 - 5, 10, 10));
             } else {
                 g.setColor(e.fill());
-                g.fill(new Rectangle2D.Double(x, y, box, box * 0.8));
+                if (e.fill() == Style.BAND) {
+                    hatch(g, new Rectangle2D.Double(x, y, box, box * 0.8));
+                } else {
+                    g.fill(new Rectangle2D.Double(x, y, box, box * 0.8));
+                }
                 if (e.fill() != Style.BAND) {
                     g.setColor(Color.BLACK);
                     g.setStroke(Style.THIN);

@@ -168,13 +168,17 @@ public final class RunPlots {
         return histograms.keySet();
     }
 
-    /** @return the categories of a histogram, in axis order */
+    /** @return the categories of a histogram over all its datasets, in axis order */
     public List<String> categories(String histogram) {
-        Hist h = any(histogram);
-        if (h.axes().stream().anyMatch(a -> a.name().equals("category")) && h.axis("category") instanceof StrCategoryAxis c) {
-            return c.categories();
+        any(histogram);
+        Set<String> out = new LinkedHashSet<>();
+        for (Hist h : histograms.get(histogram).values()) {
+            if (h.axes().stream().anyMatch(a -> a.name().equals("category"))
+                    && h.axis("category") instanceof StrCategoryAxis c) {
+                out.addAll(c.categories());
+            }
         }
-        return List.of();
+        return List.copyOf(out);
     }
 
     /** @return the cutflows: category → dataset → steps of the nominal variation */
@@ -211,6 +215,9 @@ public final class RunPlots {
         for (Map.Entry<String, Hist> e : perDataset.entrySet()) {
             Hist h = e.getValue();
             if (category != null) {
+                if (!(h.axis("category") instanceof StrCategoryAxis c) || c.index(category) == c.size()) {
+                    continue; // this dataset never filled the category: it contributes nothing
+                }
                 h = h.at("category", category);
             }
             boolean hasVariation = h.axes().stream().anyMatch(a -> a.name().equals(Hist.VARIATION_AXIS));
@@ -218,6 +225,10 @@ public final class RunPlots {
             if (edges == null) {
                 edges = obs.edges();
                 variances = new double[edges.length - 1];
+            }
+            if (hasVariation && !((StrCategoryAxis) h.axis(Hist.VARIATION_AXIS)).categories().contains(NOMINAL)) {
+                throw new PlotException("histogram '" + histogram + "' of dataset " + e.getKey() + " has no '" + NOMINAL
+                        + "' variation; variations are " + ((StrCategoryAxis) h.axis(Hist.VARIATION_AXIS)).categories());
             }
             Hist nominal = hasVariation ? h.at(Hist.VARIATION_AXIS, NOMINAL) : h;
             double[] v = nominal.values(false);

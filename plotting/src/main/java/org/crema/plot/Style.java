@@ -17,7 +17,8 @@ final class Style {
     static final Stroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
     /** The band is hatched grey in CMS plots; a translucent grey fill reads the same in PNG, SVG and PDF. */
-    static final Color BAND = new Color(0x60, 0x60, 0x60, 0x70);
+    static final Color BAND = new Color(0x60, 0x60, 0x60, 0x50);
+    static final Color HATCH = new Color(0x40, 0x40, 0x40, 0xb0);
     static final Color BLINDED = new Color(0xdd, 0xdd, 0xdd);
 
     private Style() {}
