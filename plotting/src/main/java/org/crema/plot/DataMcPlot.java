@@ -201,6 +201,7 @@ public final class DataMcPlot implements Plot {
             }
         }
         drawData(g, main, err, null, total);
+        labelBlinded(g, main);
         g.setClip(savedClip);
         main.drawAxes(g, false, null, yLabel, 6);
 
@@ -282,11 +283,26 @@ public final class DataMcPlot implements Plot {
             }
             g.setColor(Style.BLINDED);
             g.fill(new Rectangle2D.Double(x0, f.top, x1 - x0, f.height));
-            if (f.height > 200) {
-                g.setColor(Color.GRAY);
-                g.setFont(new Font(Style.FONT, Font.ITALIC, Math.round(Style.LEGEND)));
-                double w = g.getFontMetrics().stringWidth("Blinded");
-                g.drawString("Blinded", (float) ((x0 + x1 - w) / 2), (float) (f.top + f.height * 0.5));
+        }
+    }
+
+    /** The word "Blinded" over each blinded range of the main panel, drawn last so the stack cannot hide it. */
+    private void labelBlinded(Graphics2D g, Frame f) {
+        if (data == null || blindAll) {
+            return;
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Style.FONT, Font.ITALIC, Math.round(Style.LEGEND)));
+        for (double[] r : blindRanges) {
+            double x0 = f.px(Math.max(r[0], edges[0]));
+            double x1 = f.px(Math.min(r[1], edges[edges.length - 1]));
+            if (x1 > x0) {
+                // Vertical, along the range, so a narrow window still fits the word.
+                var saved = g.getTransform();
+                g.translate((x0 + x1) / 2 + Style.LEGEND * 0.35, f.bottom() - 12);
+                g.rotate(-Math.PI / 2);
+                g.drawString("Blinded", 0f, 0f);
+                g.setTransform(saved);
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * A TeX-like label for axes and legends, as physicists write them: {@code p_{T}}, {@code \eta},
  * {@code \Delta R}, {@code m_{\mu\mu}}, {@code E_{T}^{miss}}. The supported subset: Greek letters
  * ({@code \alpha}…{@code \omega}, capitals such as {@code \Delta}), {@code \ell}, a few symbols
- * ({@code \to}, {@code \pm}, {@code \times}, {@code \sqrt}, {@code \cdot}, {@code \geq}, {@code \leq}),
+ * ({@code \bar{t}}, {@code \to}, {@code \pm}, {@code \times}, {@code \sqrt}, {@code \cdot}, {@code \geq}, {@code \leq}),
  * sub- and superscripts with a braced group or a single character (nestable), {@code \mathrm{…}} and
  * {@code \text{…}} (shown upright, as all text here is), thin spaces {@code \,}, and {@code $}
  * delimiters, which are dropped. Unknown commands are shown as typed, so nothing silently vanishes.
@@ -200,6 +200,19 @@ public final class TexLabel {
                 pos++;
             }
             String name = s.substring(start, pos);
+            if ((name.equals("bar") || name.equals("overline")) && pos < s.length() && s.charAt(pos) == '{') {
+                // \bar{t}: each letter followed by a combining macron, "t̄".
+                int close = s.indexOf('}', pos);
+                if (close > pos) {
+                    String arg = s.substring(pos + 1, close);
+                    pos = close + 1;
+                    StringBuilder sb = new StringBuilder();
+                    for (char ch : arg.toCharArray()) {
+                        sb.append(ch).append('\u0304');
+                    }
+                    return sb.toString();
+                }
+            }
             if (name.equals("mathrm") || name.equals("text") || name.equals("textrm") || name.equals("mathit")) {
                 return ""; // the following braced group is parsed as ordinary text
             }

@@ -86,6 +86,7 @@ class PlotPartsTest {
         assertThat(TexLabel.parse("10^{-1}")).containsExactly(new TexLabel.Run("10", ""), new TexLabel.Run("-1", "^"));
         assertThat(TexLabel.parse("x_1")).containsExactly(new TexLabel.Run("x", ""), new TexLabel.Run("1", "_"));
         assertThat(TexLabel.plain("\\mathrm{GeV}")).isEqualTo("GeV");
+        assertThat(TexLabel.plain("t\\bar{t}")).isEqualTo("tt\u0304");
         assertThat(TexLabel.plain("\\unknown")).isEqualTo("\\unknown");
         assertThat(TexLabel.plain(TexLabel.escape("DYJetsToLL_M50_2018"))).isEqualTo("DYJetsToLL_M50_2018");
         assertThat(TexLabel.parse(TexLabel.escape("a^b{c}\\d"))).containsExactly(new TexLabel.Run("a^b{c}\\d", ""));
