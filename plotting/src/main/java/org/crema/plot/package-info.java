@@ -32,5 +32,11 @@
  * implementations, so one drawing routine produces the PNG (JDK raster), the SVG and the PDF.
  * PDFBox would need a separate Graphics2D bridge; JFreePDF is that bridge, and draws text as vector
  * outlines so Greek letters and scripts look the same as in the PNG.
+ *
+ * <p><b>Licence.</b> JFreeSVG and JFreePDF are GPL v3 (their authors sell other licences). The
+ * shaded {@code crema} jar includes them. If crema is to be distributed under a licence that GPL
+ * code may not be combined with, replace them with Apache-2.0 {@code Graphics2D} implementations
+ * (Apache Batik's {@code SVGGraphics2D}; PDFBox with {@code de.rototor.pdfbox:graphics2d}): every
+ * plot draws on a plain {@code Graphics2D}, so only {@link PlotWriter} changes.
  */
 package org.crema.plot;
