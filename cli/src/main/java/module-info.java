@@ -6,6 +6,7 @@ module org.crema.cli {
     requires org.crema.examples;
     requires org.crema.configs;
     requires org.crema.hist;
+    requires org.crema.plot;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.crema.io;
@@ -14,6 +15,7 @@ module org.crema.cli {
     opens org.crema.cli to info.picocli;
     opens org.crema.cli.run to info.picocli;
     opens org.crema.cli.hist to info.picocli;
+    opens org.crema.cli.plot to info.picocli;
     opens org.crema.cli.io to info.picocli;
     opens org.crema.cli.corrections to info.picocli;
     opens org.crema.cli.startup to info.picocli;

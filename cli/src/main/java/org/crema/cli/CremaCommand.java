@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             org.crema.cli.run.RunCommand.class,
             org.crema.cli.run.ValidateCommand.class,
             org.crema.cli.hist.HistCommand.class,
+            org.crema.cli.plot.PlotCommand.class,
             org.crema.cli.io.InspectCommand.class,
             org.crema.cli.io.StatsCommand.class,
             org.crema.cli.corrections.CorrectionsCommand.class,
