@@ -232,6 +232,19 @@ class ColumnTableWriterTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
+    void committedFileHasTheSamePermissionsAsAnyNewFile(Format format) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path target = dir.resolve("table");
+        try (ColumnTableWriter w = format.open(target, META)) {
+            w.write(allTypes(3, 7));
+            w.commit();
+        }
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
     void closeWithoutCommitWritesNothing(Format format) throws Exception {
         Path target = dir.resolve("never.out");
         try (ColumnTableWriter w = format.open(target, META)) {

@@ -15,6 +15,7 @@ import org.crema.arrow.ColumnOutputException;
  * a dot so that globbing readers ({@code pl.scan_parquet("out/*.parquet")}) do not pick it up.
  */
 public final class AtomicFile implements AutoCloseable {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -38,8 +39,10 @@ public final class AtomicFile implements AutoCloseable {
         Path dir = abs.getParent();
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            return new AtomicFile(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
+            // Not Files.createTempFile: it makes the file readable by its owner only, and the rename
+            // would carry that onto the result; a plain create honours the umask like any output.
+            Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            return new AtomicFile(abs, temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         } catch (IOException e) {
             throw new ColumnOutputException(target + ": cannot create a temporary file in " + dir + ": " + e.getMessage(), e);
         }
