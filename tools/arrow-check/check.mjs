@@ -1,12 +1,15 @@
 // Reads an Arrow IPC file or a Parquet file with readers independent of crema and prints what they
 // see as JSON on stdout: schema, key-value metadata and every column's values per record batch or
 // row group. Numbers that JSON cannot carry (NaN, ±Infinity, 64-bit integers) are printed as strings.
-//   node check.mjs arrow FILE
-//   node check.mjs parquet FILE
+//   node check.mjs arrow FILE          Arrow IPC through apache-arrow
+//   node check.mjs parquet FILE        Parquet through hyparquet (pure JavaScript)
+//   node check.mjs parquet-arrow FILE  Parquet through parquet-wasm (the Rust arrow-rs reader) into
+//                                      Arrow, so the Parquet → Arrow type mapping is checked too
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { RecordBatchReader, makeVector } from 'apache-arrow';
+import { DataType, RecordBatchReader, makeVector } from 'apache-arrow';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { readParquet } from 'parquet-wasm';
 
 const [mode, file] = process.argv.slice(2);
 
@@ -18,8 +21,7 @@ function num(v) {
   return v;
 }
 
-function arrow(path) {
-  const bytes = readFileSync(path);
+function arrow(bytes) {
   const reader = RecordBatchReader.from(bytes);
   reader.open();
   const schema = reader.schema;
@@ -38,16 +40,24 @@ function arrow(path) {
     const columns = {};
     schema.fields.forEach((f, i) => {
       const vector = batch.getChildAt(i);
-      const data = vector.data[0];
-      if (data.children && data.children.length === 1 && data.valueOffsets) {
-        const content = makeVector(data.children[0]);
-        columns[f.name] = {
-          nullCount: data.nullCount,
-          offsets: Array.from(data.valueOffsets, Number),
-          values: Array.from(content, num),
-        };
+      if (DataType.isList(f.type)) {
+        // A list vector is read through its own offsets and child, not per row, so the test sees
+        // the offsets exactly as stored.
+        const offsets = [];
+        const values = [];
+        for (const data of vector.data) {
+          const base = values.length;
+          const o = data.valueOffsets || new Int32Array([0]);
+          for (let k = offsets.length === 0 ? 0 : 1; k <= data.length; k++) offsets.push(base + o[k] - o[0]);
+          if (data.length > 0) {
+            const content = makeVector(data.children[0]);
+            for (let k = o[0]; k < o[data.length]; k++) values.push(num(content.get(k)));
+          }
+        }
+        if (offsets.length === 0) offsets.push(0);
+        columns[f.name] = { nullCount: vector.nullCount, offsets, values };
       } else {
-        columns[f.name] = { nullCount: data.nullCount, values: Array.from(vector, num) };
+        columns[f.name] = { nullCount: vector.nullCount, values: Array.from(vector, num) };
       }
     });
     out.batches.push({ numRows: batch.numRows, columns });
@@ -91,5 +101,8 @@ async function parquet(path) {
   return out;
 }
 
-const result = mode === 'arrow' ? arrow(file) : await parquet(file);
+const result =
+  mode === 'arrow' ? arrow(readFileSync(file))
+  : mode === 'parquet-arrow' ? arrow(readParquet(new Uint8Array(readFileSync(file))).intoIPCStream())
+  : await parquet(file);
 process.stdout.write(JSON.stringify(result));

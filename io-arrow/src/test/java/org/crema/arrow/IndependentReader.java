@@ -15,8 +15,8 @@ import org.crema.columnar.PrimitiveColumn;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs tools/arrow-check/check.mjs, which reads a file with the npm packages apache-arrow (IPC) and
- * hyparquet (Parquet), and returns what they saw. Installs the packages with {@code npm ci} on first
+ * Runs tools/arrow-check/check.mjs, which reads a file with the npm packages apache-arrow (IPC),
+ * hyparquet and parquet-wasm (Parquet), and returns what they saw. Installs the packages with {@code npm ci} on first
  * use; skips the calling test, saying why, when node or the npm registry is not available.
  */
 final class IndependentReader {
@@ -60,7 +60,8 @@ final class IndependentReader {
         }
         Path dir = toolDir();
         Assumptions.assumeTrue(run(dir, "node", "--version") == 0, "node is not installed: the independent Arrow/Parquet readers cannot run");
-        if (!Files.isDirectory(dir.resolve("node_modules/apache-arrow")) || !Files.isDirectory(dir.resolve("node_modules/hyparquet"))) {
+        if (!Files.isDirectory(dir.resolve("node_modules/apache-arrow")) || !Files.isDirectory(dir.resolve("node_modules/hyparquet"))
+                || !Files.isDirectory(dir.resolve("node_modules/parquet-wasm"))) {
             int rc = run(dir, "npm", "ci", "--no-audit", "--no-fund");
             Assumptions.assumeTrue(rc == 0, "npm ci in " + dir + " failed (exit " + rc + "): is the npm registry reachable?");
         }
