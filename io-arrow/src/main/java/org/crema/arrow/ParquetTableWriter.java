@@ -350,8 +350,10 @@ public final class ParquetTableWriter implements ColumnTableWriter {
                         .i64(9, ch.offset());
                 t.endStruct().endStruct();
             }
-            t.i64(2, uncompressed).i64(3, rg.rows()).i64(5, rg.chunks().getFirst().offset()).i64(6, compressed)
-                    .i16(7, (short) g);
+            t.i64(2, uncompressed).i64(3, rg.rows()).i64(5, rg.chunks().getFirst().offset()).i64(6, compressed);
+            if (g <= Short.MAX_VALUE) {
+                t.i16(7, (short) g); // ordinal is an i16 in parquet.thrift; it is optional, so omit it past that
+            }
             t.endStruct();
         }
         Map<String, String> kv = metadata.toKeyValues();
