@@ -19,7 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.crema.hist.Hist;
 import org.crema.hist.UhiJson;
 import org.crema.processor.AccumulatorMap;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.examples.ZMuMuProcessor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;

@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.crema.cli.CremaCommand;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.examples.ZMuMuProcessor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.Runner;
