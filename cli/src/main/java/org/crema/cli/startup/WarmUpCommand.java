@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 public final class WarmUpCommand implements Callable<Integer> {
     /** Each training run: the arguments of one {@code crema} command over bundled data. */
     static final List<List<String>> TRAINING_RUNS = List.of(
+            List.of("run", "configs/examples/zmumu.yaml"),
             List.of("run", "--processor", "org.crema.examples.ZMuMuProcessor",
                     "--fileset", "data/filesets/zmumu.json"),
             List.of("run", "--processor", "org.crema.examples.TtbarAgcProcessor",
@@ -44,7 +45,7 @@ public final class WarmUpCommand implements Callable<Integer> {
             for (List<String> run : TRAINING_RUNS) {
                 List<String> args = new ArrayList<>();
                 for (String a : run) {
-                    args.add(a.startsWith("data/") ? root.resolve(a).toString() : a);
+                    args.add(a.startsWith("data/") || a.startsWith("configs/") ? root.resolve(a).toString() : a);
                 }
                 args.addAll(List.of("--output", scratch.resolve("run" + i++).toString()));
                 StringWriter sink = new StringWriter();
