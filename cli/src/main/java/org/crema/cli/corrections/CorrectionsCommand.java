@@ -141,7 +141,19 @@ public final class CorrectionsCommand implements Callable<Integer> {
                     + names(c.inputs()));
             return 1;
         }
+        // A UTF-8 byte-order mark (spreadsheet exports write one) is not part of the first column's name.
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
         List<String> columns = split(header);
+        for (int i = 0; i < columns.size(); i++) {
+            int first = columns.indexOf(columns.get(i));
+            if (first != i) {
+                err.println("crema corrections: CSV column '" + columns.get(i) + "' appears twice in the header (columns "
+                        + (first + 1) + " and " + (i + 1) + "); each input must be given once");
+                return 1;
+            }
+        }
         List<Variable> inputs = c.inputs();
         int[] columnOf = new int[inputs.size()];
         for (int k = 0; k < inputs.size(); k++) {
@@ -193,21 +205,41 @@ public final class CorrectionsCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("input '" + v.name() + "' is int, got \"" + cell + "\"");
                 }
             default:
-                switch (s.toLowerCase(java.util.Locale.ROOT)) {
-                    case "inf", "+inf", "infinity", "+infinity":
-                        return Double.POSITIVE_INFINITY;
-                    case "-inf", "-infinity":
-                        return Double.NEGATIVE_INFINITY;
-                    case "nan":
-                        return Double.NaN;
-                    default:
-                        try {
-                            return Double.parseDouble(s);
-                        } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException("input '" + v.name() + "' is real, got \"" + cell + "\"");
-                        }
-                }
+                return parseReal(v, cell, s);
         }
+    }
+
+    /**
+     * Plain decimal numbers as correctionlib's users write them: an optional sign, digits with an
+     * optional fraction and exponent, or inf / infinity / nan with an optional sign. Java's own
+     * literal forms ({@code 1f}, {@code 1d}, hexadecimal {@code 0x1p4}) are refused, and so is a
+     * finite-looking number that overflows a double ({@code 1e400}).
+     */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    static double parseReal(Variable v, String cell, String s) {
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        switch (lower) {
+            case "inf", "+inf", "infinity", "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            case "nan", "+nan", "-nan":
+                return Double.NaN;
+            default:
+                break;
+        }
+        if (!DECIMAL.matcher(s).matches()) {
+            throw new IllegalArgumentException("input '" + v.name() + "' is real, got \"" + cell
+                    + "\" (expected a decimal number such as 25, -1.5 or 3e2, or inf, -inf, nan)");
+        }
+        double d = Double.parseDouble(s);
+        if (Double.isInfinite(d)) {
+            throw new IllegalArgumentException("input '" + v.name() + "' is real, got \"" + cell
+                    + "\", which is beyond the range of a double (write inf for infinity)");
+        }
+        return d;
     }
 
     private static String names(List<Variable> vars) {

@@ -63,7 +63,8 @@ class CorrectionsCommandTest {
         String csv = "syst,pt\nnominal,25\nMuonEffUp,5\nMuonEffUp,500\nnominal,abc\n\"nominal\",60\n";
         Result r = run(csv, bundled("mycorrections.json").toString(), "--eval", "ptweight");
         assertThat(r.out().lines().toList()).containsExactly("1.08", "1.14", "1.03",
-                "error: row 4: input 'pt' is real, got \"abc\"", "1.02");
+                "error: row 4: input 'pt' is real, got \"abc\" (expected a decimal number such as 25, -1.5 or 3e2, or inf,"
+                        + " -inf, nan)", "1.02");
         assertThat(r.status()).isEqualTo(1);
     }
 
@@ -96,5 +97,35 @@ class CorrectionsCommandTest {
         Result badFile = run("", bundled("does-not-exist.json").toString());
         assertThat(badFile.status()).isEqualTo(1);
         assertThat(badFile.err()).contains("cannot read");
+    }
+
+    @Test
+    void numbersAreParsedStrictlyAsCorrectionlibUsersWriteThem() {
+        // Java literal suffixes, hexadecimal floats and overflowing decimals are refused; -nan and a
+        // leading byte-order mark are accepted.
+        String csv = "\uFEFFsyst,pt\nMuonEffUp,1f\nMuonEffUp,0x1p4\nMuonEffUp,1e400\nMuonEffUp,-nan\nMuonEffUp,+15.\n"
+                + "MuonEffUp,.5e1\n";
+        Result r = run(csv, bundled("mycorrections.json").toString(), "--eval", "ptweight");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().toList()).containsExactly(
+                "error: row 1: input 'pt' is real, got \"1f\" (expected a decimal number such as 25, -1.5 or 3e2, or inf,"
+                        + " -inf, nan)",
+                "error: row 2: input 'pt' is real, got \"0x1p4\" (expected a decimal number such as 25, -1.5 or 3e2, or"
+                        + " inf, -inf, nan)",
+                "error: row 3: input 'pt' is real, got \"1e400\", which is beyond the range of a double (write inf for"
+                        + " infinity)",
+                // NaN takes the binning's flow value (1.03), like any value outside the edges
+                "1.03",
+                "1.14",
+                "1.14");
+        assertThat(r.status()).isEqualTo(1);
+    }
+
+    @Test
+    void aColumnGivenTwiceIsRefused() {
+        Result r = run("syst,pt,pt\nMuonEffUp,5,6\n", bundled("mycorrections.json").toString(), "--eval", "ptweight");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("CSV column 'pt' appears twice in the header (columns 2 and 3); each input must be"
+                + " given once");
     }
 }
