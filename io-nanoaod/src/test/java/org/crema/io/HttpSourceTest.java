@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.source.HttpSource;
 import org.crema.io.internal.source.Locations;
+import org.crema.io.rntuple.RNTuple;
+import org.crema.io.rntuple.RNTupleReader;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,7 @@ class HttpSourceTest {
     enum Fault { NONE, CLOSE_MID_BODY, STATUS_503, IGNORE_RANGE, SLOW, SHORT_BODY }
 
     private final Path file = TestData.nano("nano_dy.root");
-    private byte[] bytes;
+    private volatile byte[] bytes;
     private HttpServer server;
     private volatile Fault fault = Fault.NONE;
     private final AtomicInteger faultCount = new AtomicInteger();
@@ -147,6 +150,22 @@ class HttpSourceTest {
             assertThat(branches).isGreaterThan(100);
             // Real range requests were made, not one download of the whole file.
             assertThat(requests.get()).isGreaterThan(branches);
+        }
+    }
+
+    @Test
+    void anRNTupleOverHttpEqualsTheLocalRead() throws IOException {
+        Path p = TestData.shared().resolve("rntuple/nano_tt_v12_zstd5.root");
+        Assumptions.assumeTrue(Files.exists(p), "shared RNTuple sample " + p + " is absent");
+        bytes = Files.readAllBytes(p);
+        try (RNTupleReader local = RNTupleReader.open(p); RNTupleReader remote = RNTupleReader.open(url)) {
+            assertThat(remote.path()).isNull();
+            RNTuple l = local.ntuple("Events");
+            RNTuple r = remote.ntuple("Events");
+            assertThat(r.entries()).isEqualTo(l.entries());
+            for (String field : List.of("Jet._0.pt", "Muon._0.charge", "event", "Flag.goodVertices")) {
+                ColumnAssert.assertSameEntries(field, l.read(field, 0, l.entries()), r.read(field, 0, r.entries()));
+            }
         }
     }
 
