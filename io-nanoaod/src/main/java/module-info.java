@@ -7,6 +7,7 @@ module org.crema.io {
     requires org.tukaani.xz;
     requires org.lz4.java;
     requires aircompressor;
+    requires java.net.http;
 
     exports org.crema.io;
     exports org.crema.io.write;

@@ -18,6 +18,7 @@ import org.crema.io.internal.key.Key;
 import org.crema.io.internal.column.TreeReader;
 import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.source.LocalFileSource;
+import org.crema.io.internal.source.Locations;
 import org.crema.io.internal.streamer.StreamerInfoList;
 import org.crema.io.internal.tree.NameSuggestions;
 import org.crema.io.internal.tree.TreeParser;
@@ -53,6 +54,7 @@ public final class RootFile implements AutoCloseable {
     }
 
     private final Path path;
+    private final String location;
     private final ByteSource source;
     private final FileHeader header;
     private final Directory top;
@@ -62,6 +64,7 @@ public final class RootFile implements AutoCloseable {
 
     private RootFile(Path path, ByteSource source, FileHeader header, Directory top, ErrorContext context) {
         this.path = path;
+        this.location = path != null ? path.toString() : context.file();
         this.source = source;
         this.header = header;
         this.top = top;
@@ -96,6 +99,26 @@ public final class RootFile implements AutoCloseable {
         return open(path, new LocalFileSource(path, context), context, options);
     }
 
+    /**
+     * Opens a local path or a remote URL: {@code https://} and {@code http://} are read with range
+     * requests, {@code root://host//path} through the server's HTTP door by the rewrite rule in
+     * {@code crema.rootUrlRule} / {@code CREMA_ROOT_URL_RULE} (docs/remote.md).
+     *
+     * @param location a path or URL
+     * @param options e.g. {@link Option#ALLOW_TRUNCATED}
+     * @return the open file; {@link #path} is null for a URL, {@link #location} is what was given
+     * @throws RootFormatException if the file is not a readable ROOT file
+     * @throws RootException if it cannot be opened (the message names the URL and why)
+     */
+    public static RootFile open(String location, Option... options) {
+        Objects.requireNonNull(location, "location");
+        if (!Locations.isRemote(location)) {
+            return open(Path.of(location), options);
+        }
+        ErrorContext context = ErrorContext.ofFile(location);
+        return open(null, Locations.open(location, context), context, options);
+    }
+
     /** Opens the bytes of a source (tests read damaged copies from memory); closes it on failure. */
     static RootFile open(Path path, ByteSource source, ErrorContext context, Option... options) {
         Set<Option> opts = options.length == 0 ? EnumSet.noneOf(Option.class) : EnumSet.copyOf(List.of(options));
@@ -117,9 +140,14 @@ public final class RootFile implements AutoCloseable {
         }
     }
 
-    /** @return the path given to {@link #open} */
+    /** @return the path given to {@link #open}, or null when the file was opened by URL */
     public Path path() {
         return path;
+    }
+
+    /** @return the path or URL the file was opened from */
+    public String location() {
+        return location;
     }
 
     /** @return the ROOT version that wrote the file, e.g. 61800 */
@@ -246,6 +274,6 @@ public final class RootFile implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RootFile[" + path + "]";
+        return "RootFile[" + location + "]";
     }
 }

@@ -20,6 +20,7 @@ import org.crema.io.internal.rntuple.NTupleDescriptor;
 import org.crema.io.internal.rntuple.PageSource;
 import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.source.LocalFileSource;
+import org.crema.io.internal.source.Locations;
 import org.crema.io.internal.tree.NameSuggestions;
 
 /**
@@ -63,9 +64,30 @@ public final class RNTupleReader implements AutoCloseable {
      */
     public static RNTupleReader open(Path path) {
         Objects.requireNonNull(path, "path");
-        NTupleContext context = NTupleContext.ofFile(path.toString());
         ErrorContext legacy = ErrorContext.ofFile(path.toString());
-        ByteSource source = new LocalFileSource(path, legacy);
+        return open(path, new LocalFileSource(path, legacy), legacy);
+    }
+
+    /**
+     * Opens a local path or a remote URL ({@code https://}, {@code http://}, or {@code root://}
+     * through the rewrite rule described in docs/remote.md).
+     *
+     * @param location a path or URL
+     * @return the reader; {@link #path} is null for a URL
+     * @throws org.crema.io.RootFormatException if the file is not a readable ROOT file
+     * @throws RootException if it cannot be opened (the message names the URL and why)
+     */
+    public static RNTupleReader open(String location) {
+        Objects.requireNonNull(location, "location");
+        if (!Locations.isRemote(location)) {
+            return open(Path.of(location));
+        }
+        ErrorContext legacy = ErrorContext.ofFile(location);
+        return open(null, Locations.open(location, legacy), legacy);
+    }
+
+    private static RNTupleReader open(Path path, ByteSource source, ErrorContext legacy) {
+        NTupleContext context = NTupleContext.ofFile(legacy.file());
         try {
             FileHeader header = FileHeader.read(source, legacy);
             Directory top = Directory.readAt(source, (long) header.begin() + header.nbytesName(), legacy);
@@ -86,7 +108,7 @@ public final class RNTupleReader implements AutoCloseable {
      * @return the reader
      */
     public static RNTupleReader open(RootFile file) {
-        return open(file.path());
+        return file.path() != null ? open(file.path()) : open(file.location());
     }
 
     /**
@@ -97,7 +119,7 @@ public final class RNTupleReader implements AutoCloseable {
         return file.keys().stream().anyMatch(k -> k.className().equals(ANCHOR_CLASS));
     }
 
-    /** @return the path given to {@link #open} */
+    /** @return the path given to {@link #open}, or null when opened by URL */
     public Path path() {
         return path;
     }
@@ -165,6 +187,6 @@ public final class RNTupleReader implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RNTupleReader[" + path + "]";
+        return "RNTupleReader[" + source.identity().location() + "]";
     }
 }

@@ -1,6 +1,5 @@
 package org.crema.processor.run;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -208,8 +207,8 @@ public final class RootInputProvider implements InputProvider {
                 }
             }
             // Open outside the lock: parsing a large tree's metadata must not stall other workers.
-            RootFile f = allowTruncated ? RootFile.open(Path.of(file), RootFile.Option.ALLOW_TRUNCATED)
-                    : RootFile.open(Path.of(file));
+            // A path or an http(s) / root:// URL: RootFile.open(String) tells them apart.
+            RootFile f = allowTruncated ? RootFile.open(file, RootFile.Option.ALLOW_TRUNCATED) : RootFile.open(file);
             Handle fresh;
             try {
                 fresh = new Handle(key, f, f.tree(treeName));
