@@ -29,7 +29,9 @@ import org.crema.processor.DatasetInfo;
  * }
  * }</pre>
  *
- * {@code files} is a list of paths, or coffea's object {@code {path: treeName}}. Relative paths are
+ * {@code files} is a list of paths (an entry may be {@code {"path": ..., "sha256": ...}}: the file's
+ * bytes must then have that SHA-256, checked once per file identity before it is analysed), or coffea's
+ * object {@code {path: treeName}}. Relative paths are
  * resolved against the folder of the fileset file; {@code *}, {@code ?}, {@code [..]} and
  * {@code {a,b}} are expanded as globs (sorted, so the plan is reproducible). URLs ({@code scheme://})
  * are kept as written. Metadata values may be JSON strings or numbers/booleans ({@code "isMC": "True"}
@@ -51,9 +53,23 @@ public record Fileset(Path source, Map<String, Dataset> datasets) {
      * @param treeNames tree name per file (usually {@code Events})
      * @param isMCGiven true when the metadata states {@code isMC}; when false, {@code info.isMC()} is a
      *     placeholder and the runner infers it from the files (a {@code genWeight} branch means simulation)
+     * @param sha256 file path → the SHA-256 recorded for it, checked before the file is analysed (files
+     *     without an entry are not checked)
      */
-    public record Dataset(DatasetInfo info, List<String> files, List<String> treeNames, boolean isMCGiven)
-            implements Serializable {
+    public record Dataset(DatasetInfo info, List<String> files, List<String> treeNames, boolean isMCGiven,
+            Map<String, String> sha256) implements Serializable {
+
+        /**
+         * A dataset without recorded checksums.
+         *
+         * @param info name and metadata
+         * @param files file paths
+         * @param treeNames tree name per file
+         * @param isMCGiven whether the metadata states {@code isMC}
+         */
+        public Dataset(DatasetInfo info, List<String> files, List<String> treeNames, boolean isMCGiven) {
+            this(info, files, treeNames, isMCGiven, Map.of());
+        }
 
         /**
          * A dataset whose metadata states {@code isMC}.
@@ -71,6 +87,7 @@ public record Fileset(Path source, Map<String, Dataset> datasets) {
             Objects.requireNonNull(info, "info");
             files = List.copyOf(files);
             treeNames = List.copyOf(treeNames);
+            sha256 = Map.copyOf(sha256);
             if (files.size() != treeNames.size()) {
                 throw new IllegalArgumentException("one tree name per file is needed: " + files.size() + " files, "
                         + treeNames.size() + " tree names");
@@ -130,12 +147,33 @@ public record Fileset(Path source, Map<String, Dataset> datasets) {
             }
             List<String> files = new ArrayList<>();
             List<String> trees = new ArrayList<>();
+            Map<String, String> sha256 = new LinkedHashMap<>();
             String defaultTree = ds.has("treename") ? ds.get("treename").asText() : "Events";
             JsonNode fn = ds.get("files");
             if (fn.isArray()) {
                 for (JsonNode f : fn) {
+                    if (f.isObject() && f.has("path") && f.get("path").isTextual()) {
+                        // {"path": ..., "sha256": ...}: one file with the checksum of its bytes
+                        List<String> one = expand(f.get("path").asText(), base, where, name);
+                        if (one.size() != 1) {
+                            throw new FilesetException(where + ": dataset '" + name + "': a file entry with a sha256"
+                                    + " must name one file, not a pattern: " + f.get("path").asText());
+                        }
+                        files.add(one.getFirst());
+                        trees.add(f.has("treename") ? f.get("treename").asText() : defaultTree);
+                        if (f.has("sha256")) {
+                            String h = f.get("sha256").asText();
+                            if (!h.toLowerCase(java.util.Locale.ROOT).matches("(sha256:)?[0-9a-f]{64}")) {
+                                throw new FilesetException(where + ": dataset '" + name + "': sha256 of "
+                                        + f.get("path").asText() + " must be 64 hexadecimal digits, got " + h);
+                            }
+                            sha256.put(one.getFirst(), h);
+                        }
+                        continue;
+                    }
                     if (!f.isTextual()) {
-                        throw new FilesetException(where + ": dataset '" + name + "': files must be strings, got " + f);
+                        throw new FilesetException(where + ": dataset '" + name + "': files must be strings or"
+                                + " {path, sha256} objects, got " + f);
                     }
                     for (String p : expand(f.asText(), base, where, name)) {
                         files.add(p);
@@ -154,7 +192,7 @@ public record Fileset(Path source, Map<String, Dataset> datasets) {
             }
             JsonNode md = ds.get("metadata");
             boolean isMCGiven = md != null && md.isObject() && md.has("isMC");
-            out.put(name, new Dataset(metadata(name, md, where), files, trees, isMCGiven));
+            out.put(name, new Dataset(metadata(name, md, where), files, trees, isMCGiven, sha256));
         }
         return new Fileset(source, out);
     }

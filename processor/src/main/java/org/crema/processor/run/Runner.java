@@ -250,6 +250,10 @@ public final class Runner {
 
     private Inspected inspect(Inspected t) {
         try {
+            String sha256 = t.dataset.sha256().get(t.file);
+            if (sha256 != null) {
+                FileChecksums.verify(t.file, sha256);
+            }
             return new Inspected(t.dataset, t.file, t.tree, input.inspect(t.file, t.tree), null);
         } catch (RuntimeException e) {
             return new Inspected(t.dataset, t.file, t.tree, null, e);
