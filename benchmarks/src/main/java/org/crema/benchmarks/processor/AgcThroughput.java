@@ -93,6 +93,9 @@ public final class AgcThroughput {
             rate[r] = out.metrics().eventsPerSecond();
             perCore[r] = out.metrics().eventsPerSecondPerCore();
             events = out.metrics().events();
+            if (Boolean.getBoolean("crema.bench.eachRun")) {
+                System.out.printf(Locale.ROOT, "  run %d: %.0f events/s%n", r + 1, rate[r]);
+            }
         }
         Arrays.sort(rate);
         Arrays.sort(perCore);
