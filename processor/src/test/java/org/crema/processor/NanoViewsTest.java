@@ -375,4 +375,45 @@ class NanoViewsTest {
             assertThat(medium.totalCount()).isEqualTo(atLeastMedium);
         });
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nano_dy.root", "nano_tt_v12.root"})
+    void selectedEventsKeepTheirObjectsFieldsAndMatches(String file) {
+        withFile(file, (ev, d) -> {
+            Jets jets = ev.jets();
+            Jets good = jets.filter(jets.pt().gt(20)).withField("pt", jets.filter(jets.pt().gt(20)).pt().mul(2f));
+            boolean[] keep = new boolean[good.size()];
+            for (int e = 0; e < keep.length; e++) {
+                keep[e] = good.counts().get(e) >= 2 && e % 2 == 0; // every other event: some are always dropped
+            }
+            BoolColumn mask = BoolColumn.of(keep);
+            int[] rows = org.crema.columnar.Selection.trueIndices(mask);
+            assertThat(rows.length).as("the sample must have events to select").isGreaterThan(0);
+            Jets selected = good.selectEvents(mask);
+            assertThat(selected.size()).isEqualTo(rows.length);
+            ListColumn<FloatColumn> eta = selected.eta();
+            ListColumn<FloatColumn> pt = selected.pt();
+            ListColumn<IntColumn> genIdx = selected.genJetIdx();
+            for (int i = 0; i < rows.length; i++) {
+                int e = rows[i];
+                assertThat(selected.counts().get(i)).isEqualTo(good.counts().get(e));
+                for (int j = 0; j < good.counts().get(e); j++) {
+                    assertThat(at(eta, i, j)).isEqualTo(at(good.eta(), e, j));
+                    assertThat(at(pt, i, j)).isEqualTo(at(good.pt(), e, j));
+                    assertThat(atI(genIdx, i, j)).isEqualTo(atI(good.genJetIdx(), e, j));
+                }
+            }
+            // a matched target selected with the same events resolves like the whole collection
+            GenJets matchedAll = good.matched("genJetIdx", ev.genJets());
+            GenJets matchedSel = selected.matched("genJetIdx", ev.genJets().selectEvents(mask));
+            for (int i = 0; i < rows.length; i++) {
+                for (int j = 0; j < good.counts().get(rows[i]); j++) {
+                    assertThat(Float.floatToIntBits(at(matchedSel.pt(), i, j)))
+                            .isEqualTo(Float.floatToIntBits(at(matchedAll.pt(), rows[i], j)));
+                }
+            }
+            assertThatThrownBy(() -> selected.matched("genJetIdx", ev.genJets()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same events");
+        });
+    }
 }

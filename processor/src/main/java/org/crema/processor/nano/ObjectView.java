@@ -61,12 +61,20 @@ public abstract class ObjectView<V extends ObjectView<V>> implements Kinematics 
         private final boolean hasMissing;
         private final int[] offsets; // this view's lists, from 0
         private final Map<String, Column> replaced; // flat, in this view's layout
+        // every object of each of its events, in stored order (the root, or the root's objects of
+        // selected events): local indices stored in the file still count this view's objects
+        private final boolean wholeEvents;
 
         private State(Root root, int[] positions, int[] offsets, Map<String, Column> replaced) {
+            this(root, positions, offsets, replaced, positions == null);
+        }
+
+        private State(Root root, int[] positions, int[] offsets, Map<String, Column> replaced, boolean wholeEvents) {
             this.root = root;
             this.positions = positions;
             this.offsets = offsets;
             this.replaced = replaced;
+            this.wholeEvents = wholeEvents;
             boolean missing = false;
             if (positions != null) {
                 for (int p : positions) {
@@ -440,13 +448,54 @@ public abstract class ObjectView<V extends ObjectView<V>> implements Kinematics 
         checkLists("withField(" + field + ")", values);
         Map<String, Column> replaced = new LinkedHashMap<>(state.replaced);
         replaced.put(field, values.flatContent());
-        return wrap(new State(state.root, state.positions, state.offsets, replaced));
+        return wrap(new State(state.root, state.positions, state.offsets, replaced, state.wholeEvents));
     }
 
     /**
      * @param localIndex per-event positions in this view, −1 for "none"
      * @param allowMissing whether −1 is allowed
      */
+    /**
+     * The objects of the selected events only (awkward: {@code jets[event_mask]}): one list per
+     * selected event, in order, with every field (replaced ones included) gathered on first use.
+     * Cross-references stored in the file still resolve, and a view selected this way can be the
+     * target of {@link #matched} like the whole collection.
+     *
+     * @param eventMask one flag per event of this view
+     * @return a view of the same type with one list per true flag
+     */
+    public V selectEvents(BoolColumn eventMask) {
+        if (eventMask.length() != size()) {
+            throw new IllegalArgumentException(name() + ".selectEvents: needs one flag per event, got "
+                    + eventMask.length() + " flags for " + size() + " events");
+        }
+        int[] events = Selection.trueIndices(eventMask);
+        int[] o = state.offsets;
+        int[] newOff = new int[events.length + 1];
+        for (int i = 0; i < events.length; i++) {
+            newOff[i + 1] = newOff[i] + o[events[i] + 1] - o[events[i]];
+        }
+        int[] rows = new int[newOff[events.length]];
+        int k = 0;
+        for (int e : events) {
+            for (int j = o[e]; j < o[e + 1]; j++) {
+                rows[k++] = j;
+            }
+        }
+        int[] positions = rows;
+        if (state.positions != null) {
+            positions = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                positions[i] = state.positions[rows[i]];
+            }
+        }
+        Map<String, Column> replaced = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> f : state.replaced.entrySet()) {
+            replaced.put(f.getKey(), Selection.takeRows(f.getValue(), rows));
+        }
+        return wrap(new State(state.root, positions, newOff, replaced, state.wholeEvents));
+    }
+
     private V reindex(ListColumn<IntColumn> localIndex, boolean allowMissing) {
         if (localIndex.length() != size()) {
             throw new IllegalArgumentException(name() + ": positions must have one list per event, got "
@@ -624,9 +673,14 @@ public abstract class ObjectView<V extends ObjectView<V>> implements Kinematics 
      */
     public <W extends ObjectView<W>> W matched(String idxField, W target) {
         ObjectView<W> t = target;
-        if (t.state.positions != null) {
+        if (!t.state.wholeEvents) {
             throw new IllegalArgumentException("matched(" + idxField + "): the target '" + target.name()
                     + "' must hold every object in stored order (not filtered or sorted): the indices count them");
+        }
+        if (t.size() != size()) {
+            throw new IllegalArgumentException("matched(" + idxField + "): '" + name() + "' has " + size()
+                    + " events and the target '" + target.name() + "' " + t.size()
+                    + "; take both from the same events (or select the same events of both)");
         }
         return t.reindex(index(idxField, target.name()), true);
     }
