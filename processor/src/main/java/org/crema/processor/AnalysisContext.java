@@ -9,6 +9,7 @@ import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
+import org.crema.columnar.Selection;
 import org.crema.processor.nano.Electrons;
 import org.crema.processor.nano.GenJets;
 import org.crema.processor.nano.Jets;
@@ -43,10 +44,50 @@ public final class AnalysisContext {
     private BoolColumn preselectionMask;
     private Map<String, BoolColumn> categoryMasks = Map.of();
     private Weights weights;
+    // a context of selected events reads the variables of the context it was selected from on demand
+    private final AnalysisContext parent;
+    private final BoolColumn parentMask;
 
     AnalysisContext(Events events, String variation) {
+        this(events, variation, null, null);
+    }
+
+    private AnalysisContext(Events events, String variation, AnalysisContext parent, BoolColumn parentMask) {
         this.events = events;
         this.variation = variation;
+        this.parent = parent;
+        this.parentMask = parentMask;
+    }
+
+    /**
+     * The same state restricted to the selected events: the events, every stored object view and the
+     * category masks keep only those events, variables are filtered when first asked for, and every
+     * event passes the preselection. {@link AnalysisProcessor} evaluates histogram observables on such
+     * a context, so an observable is computed only for the events that fill it. Weights are not
+     * carried over ({@link #weights()} is {@code null} there): the fill selects them itself.
+     *
+     * @param eventMask one flag per event of this context
+     * @return a new context with one entry per true flag (this one is unchanged)
+     */
+    public AnalysisContext select(BoolColumn eventMask) {
+        checkLength("the event mask", eventMask.length());
+        AnalysisContext sub = new AnalysisContext(events.filter(eventMask), variation, this, eventMask);
+        for (Map.Entry<String, ObjectView<?>> o : objects.entrySet()) {
+            sub.objects.put(o.getKey(), o.getValue().selectEvents(eventMask));
+        }
+        Map<String, BoolColumn> masks = new LinkedHashMap<>();
+        for (Map.Entry<String, BoolColumn> m : categoryMasks.entrySet()) {
+            masks.put(m.getKey(), Selection.filterEvents(m.getValue(), eventMask));
+        }
+        sub.categoryMasks = Collections.unmodifiableMap(masks);
+        sub.preselectionMask = BoolColumn.of(filled(sub.size()));
+        return sub;
+    }
+
+    private static boolean[] filled(int n) {
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        return all;
     }
 
     /** @return the events after the skim */
@@ -212,6 +253,10 @@ public final class AnalysisContext {
      */
     public Column variable(String name) {
         Column c = variables.get(name);
+        if (c == null && parent != null && parent.hasVariable(name)) {
+            c = Selection.filterEvents(parent.variable(name), parentMask);
+            variables.put(name, c);
+        }
         if (c == null) {
             throw new NoSuchColumnException("no variable '" + name + "'; defined: " + variables.keySet());
         }
@@ -244,7 +289,16 @@ public final class AnalysisContext {
 
     /** @return variables defined so far, in order */
     public Map<String, Column> variables() {
+        if (parent != null) {
+            for (String name : parent.variables().keySet()) {
+                variable(name);
+            }
+        }
         return Collections.unmodifiableMap(variables);
+    }
+
+    private boolean hasVariable(String name) {
+        return variables.containsKey(name) || parent != null && parent.hasVariable(name);
     }
 
     /** @return events passing every preselection cut (set after the preselection hook) */

@@ -240,7 +240,10 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
     }
 
     /**
-     * Fills every histogram for every category. Override to fill differently.
+     * Fills every histogram for every category. Observables are computed only for the events that
+     * fill them: an observable shared by several categories on the events passing the preselection
+     * ({@link AnalysisContext#select}), an observable of one category ({@link HistogramSpec#perCategory})
+     * on that category's events only. Override to fill differently.
      *
      * @param ctx this variation's state (masks and weights set)
      * @param specs the {@link #histograms()} by name
@@ -260,21 +263,58 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         }
         String[] nameArray = names.toArray(String[]::new);
         double[][] weightArray = ws.toArray(double[][]::new);
+        Map<String, Selected> byCategory = new LinkedHashMap<>();
+        Selected preselected = null;
         for (Map.Entry<String, HistogramSpec> e : specs.entrySet()) {
             HistogramSpec spec = e.getValue();
-            // each distinct observable is computed once per variation, even when categories share it
-            Map<java.util.function.Function<AnalysisContext, Object>, Object> computed = new java.util.IdentityHashMap<>();
             Hist h = hists.get(e.getKey());
-            for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
-                java.util.function.Function<AnalysisContext, Object> f = spec.valuesFor(cat.getKey());
+            // each distinct observable is computed once per variation, even when categories share it
+            Map<java.util.function.Function<AnalysisContext, Object>, Object> shared = new java.util.IdentityHashMap<>();
+            for (String category : ctx.categoryMasks().keySet()) {
+                java.util.function.Function<AnalysisContext, Object> f = spec.valuesFor(category);
                 if (f == null) {
                     continue;
                 }
-                Object values = computed.computeIfAbsent(f, g -> g.apply(ctx));
-                BoolColumn mask = and(ctx.preselectionMask(), cat.getValue());
-                h.filler().values(cat.getKey(), values).mask(mask)
-                        .fillVariations(Hist.VARIATION_AXIS, nameArray, weightArray);
+                if (usedOnce(spec, f, ctx.categoryMasks().keySet())) {
+                    Selected only = byCategory.computeIfAbsent(category, c -> Selected.of(ctx,
+                            and(ctx.preselectionMask(), ctx.categoryMasks().get(c)), weightArray));
+                    h.filler().values(category, f.apply(only.ctx))
+                            .fillVariations(Hist.VARIATION_AXIS, nameArray, only.weights);
+                } else {
+                    if (preselected == null) {
+                        preselected = Selected.of(ctx, ctx.preselectionMask(), weightArray);
+                    }
+                    Selected pre = preselected;
+                    h.filler().values(category, shared.computeIfAbsent(f, g -> g.apply(pre.ctx)))
+                            .mask(pre.ctx.categoryMasks().get(category))
+                            .fillVariations(Hist.VARIATION_AXIS, nameArray, pre.weights);
+                }
             }
+        }
+    }
+
+    private static boolean usedOnce(HistogramSpec spec, java.util.function.Function<AnalysisContext, Object> f,
+            java.util.Collection<String> categories) {
+        int uses = 0;
+        for (String c : categories) {
+            uses += spec.valuesFor(c) == f ? 1 : 0;
+        }
+        return uses == 1;
+    }
+
+    /** A context restricted to some events, with every variation's weights for those events. */
+    private record Selected(AnalysisContext ctx, double[][] weights) {
+        static Selected of(AnalysisContext ctx, BoolColumn mask, double[][] weights) {
+            int[] rows = org.crema.columnar.Selection.trueIndices(mask);
+            double[][] selected = new double[weights.length][];
+            for (int v = 0; v < weights.length; v++) {
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    out[i] = weights[v][rows[i]];
+                }
+                selected[v] = out;
+            }
+            return new Selected(ctx.select(mask), selected);
         }
     }
 
