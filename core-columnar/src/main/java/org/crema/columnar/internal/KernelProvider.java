@@ -6,7 +6,9 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
 /**
  * Chooses the kernel implementation once per JVM: the Vector API one when the {@code
  * jdk.incubator.vector} module is in the boot layer and the system property {@code crema.simd} is
- * not {@code false}, otherwise the scalar one (with one warning when the module is missing).
+ * not {@code false}, otherwise the scalar one (with one warning when the module is missing). The
+ * Vector API kernels are reached through {@link AdaptiveKernels}: the scalar twins answer until
+ * the SIMD code is compiled ({@code -Dcrema.simd.warmup=false} skips that).
  */
 public final class KernelProvider {
     /** The selected implementation, fixed at class initialisation so the JIT can inline through it. */
@@ -29,7 +31,12 @@ public final class KernelProvider {
         try {
             // Loaded reflectively so that no class referring to jdk.incubator.vector is linked without the module.
             Kernels simd = (Kernels) Class.forName(SIMD_CLASS).getField("INSTANCE").get(null);
-            return simd == null ? ScalarKernels.INSTANCE : simd;
+            if (simd == null) {
+                return ScalarKernels.INSTANCE;
+            }
+            // scalar until the SIMD kernels are compiled (see AdaptiveKernels), unless asked otherwise
+            return "false".equalsIgnoreCase(System.getProperty("crema.simd.warmup", "true")) ? simd
+                    : new AdaptiveKernels(ScalarKernels.INSTANCE, simd);
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             log.log(Level.WARNING, "crema: SIMD kernels unavailable (" + e + "), columnar kernels run scalar. "
                     + "Start java with --add-modules jdk.incubator.vector to enable them.");
