@@ -47,7 +47,7 @@ import org.crema.processor.run.Runner;
  * Each mode runs {@code --warmup} passes before {@code --runs} measured ones (the JIT needs about
  * two 50 000-event passes to reach its steady rate; earlier numbers were taken too early); the median
  * and the range are printed, with the peak heap. The time of a fresh {@code crema run} (start-up
- * included) is measured by {@code benchmarks/cold-start.sh}.
+ * included) is measured by {@code benchmarks/scripts/cold-start.sh}.
  *
  * <pre>
  * java -Xms2g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
