@@ -53,18 +53,89 @@ public final class Selection {
         int[] off = l.offsets();
         int from = l.offsetsFrom();
         int[] newOffsets = new int[rows.length + 1];
+        // The selected lists as runs of contiguous content: selections keep most events in order
+        // (skims, preselections), so whole runs are copied at once instead of gathered by index.
+        int[] runStart = new int[rows.length];
+        int[] runLength = new int[rows.length];
+        int runs = 0;
         for (int i = 0; i < rows.length; i++) {
             int r = Objects.checkIndex(rows[i], l.length());
-            newOffsets[i + 1] = newOffsets[i] + off[from + r + 1] - off[from + r];
-        }
-        int[] elements = new int[newOffsets[rows.length]];
-        int k = 0;
-        for (int row : rows) {
-            for (int j = off[from + row]; j < off[from + row + 1]; j++) {
-                elements[k++] = j;
+            int start = off[from + r];
+            int count = off[from + r + 1] - start;
+            newOffsets[i + 1] = newOffsets[i] + count;
+            if (count == 0) {
+                continue;
+            }
+            if (runs > 0 && runStart[runs - 1] + runLength[runs - 1] == start) {
+                runLength[runs - 1] += count;
+            } else {
+                runStart[runs] = start;
+                runLength[runs++] = count;
             }
         }
-        return ListColumn.ofTrusted(newOffsets, takeRows(l.content(), elements));
+        return ListColumn.ofTrusted(newOffsets, takeRuns(l.content(), runStart, runLength, runs, newOffsets[rows.length]));
+    }
+
+    /** The content entries of the given runs, in order: array copies for flat columns. */
+    @SuppressWarnings("unchecked")
+    private static <C extends Column> C takeRuns(C content, int[] runStart, int[] runLength, int runs, int total) {
+        return (C) switch ((Column) content) {
+            case FloatColumn c -> {
+                float[] out = new float[total];
+                copyRuns(c.array(), c.offset(), c.length(), runStart, runLength, runs, out);
+                yield FloatColumn.of(out);
+            }
+            case DoubleColumn c -> {
+                double[] out = new double[total];
+                copyRuns(c.array(), c.offset(), c.length(), runStart, runLength, runs, out);
+                yield DoubleColumn.of(out);
+            }
+            case IntColumn c -> {
+                int[] out = new int[total];
+                copyRuns(c.array(), c.offset(), c.length(), runStart, runLength, runs, out);
+                yield c.isUnsigned() ? IntColumn.ofUnsigned(out) : IntColumn.of(out);
+            }
+            case LongColumn c -> {
+                long[] out = new long[total];
+                copyRuns(c.array(), c.offset(), c.length(), runStart, runLength, runs, out);
+                yield c.isUnsigned() ? LongColumn.ofUnsigned(out) : LongColumn.of(out);
+            }
+            case ShortColumn c -> {
+                short[] out = new short[total];
+                copyRuns(c.array(), c.offset(), c.length(), runStart, runLength, runs, out);
+                yield c.isUnsigned() ? ShortColumn.ofUnsigned(out) : ShortColumn.of(out);
+            }
+            case ByteColumn c -> {
+                byte[] out = new byte[total];
+                copyRuns(c.array(), c.offset(), c.length(), runStart, runLength, runs, out);
+                yield c.isUnsigned() ? ByteColumn.ofUnsigned(out) : ByteColumn.of(out);
+            }
+            case BoolColumn c -> {
+                boolean[] out = new boolean[total];
+                copyRuns(c.array(), c.offset(), c.length(), runStart, runLength, runs, out);
+                yield BoolColumn.of(out);
+            }
+            default -> {
+                int[] elements = new int[total];
+                int k = 0;
+                for (int r = 0; r < runs; r++) {
+                    for (int j = 0; j < runLength[r]; j++) {
+                        elements[k++] = runStart[r] + j;
+                    }
+                }
+                yield takeRows(content, elements);
+            }
+        };
+    }
+
+    private static void copyRuns(Object array, int offset, int length, int[] runStart, int[] runLength, int runs,
+            Object out) {
+        int at = 0;
+        for (int r = 0; r < runs; r++) {
+            Objects.checkFromIndexSize(runStart[r], runLength[r], length);
+            System.arraycopy(array, offset + runStart[r], out, at, runLength[r]);
+            at += runLength[r];
+        }
     }
 
     /**
