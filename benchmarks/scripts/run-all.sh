@@ -42,9 +42,9 @@ runs=5; [ $quick = 1 ] && runs=2
     [ -f "$f" ] && "${jvm[@]}" org.crema.benchmarks.io.ReadThroughput --iterations $((runs > 3 ? 3 : runs)) "$f" 2>&1 | grep -v '^WARNING'
   done
   echo "## histograms"
-  "${jvm[@]}" org.crema.benchmarks.hist.HistThroughput $((runs * 3)) 2>&1 | grep -v '^WARNING'
+  "${jvm[@]}" -Dcrema.simd.warmup=false org.crema.benchmarks.hist.HistThroughput $((runs * 3)) 2>&1 | grep -v '^WARNING'
   echo "## kinematics"
-  "${jvm[@]}" org.crema.benchmarks.columnar.KinematicsThroughput $((runs * 3)) 2>&1 | grep -v '^WARNING'
+  "${jvm[@]}" -Dcrema.simd.warmup=false org.crema.benchmarks.columnar.KinematicsThroughput $((runs * 3)) 2>&1 | grep -v '^WARNING'
   echo "## correctionlib"
   "${jvm[@]}" org.crema.benchmarks.correctionlib.CorrectionlibThroughput $((runs * 4)) 2>&1 | grep -v '^WARNING'
   echo "## fresh crema run"

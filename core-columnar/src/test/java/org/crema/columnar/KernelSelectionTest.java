@@ -23,6 +23,7 @@ class KernelSelectionTest {
         Assumptions.assumeTrue(KernelProvider.KERNELS instanceof AdaptiveKernels,
                 "SIMD kernels are not in use (scalar run)");
         AdaptiveKernels k = (AdaptiveKernels) KernelProvider.KERNELS;
+        k.warmUpNow();
         // the warm-up is a few seconds of one low-priority thread; a loaded machine needs more
         assertThat(k.awaitSimd(120, TimeUnit.SECONDS)).as("the SIMD kernels were switched on").isTrue();
         assertThat(k.current().name()).isEqualTo("simd");

@@ -6,13 +6,16 @@ import org.crema.columnar.Comparison;
 import org.crema.columnar.FloatColumn;
 
 /**
- * SIMD kernels once they are compiled, the scalar twins until then. Vector API code runs one to two
- * orders of magnitude slower than plain loops until the JIT's optimising compiler has compiled it
- * (before that every vector operation allocates), and a fresh JVM running one chunk never gets
- * there in time: measured on the AGC example, the first 50 000 events ran at 8 400 events/s with
- * SIMD kernels from the start and 13 500 with scalar ones. So calls go to the scalar kernels while a
- * low-priority daemon thread exercises every SIMD kernel on small arrays until their cost per round
- * stops falling, then switch to the SIMD kernels for good.
+ * SIMD kernels in long runs, once they are compiled; the scalar twins in short runs and until then.
+ * Vector API code runs one to two orders of magnitude slower than plain loops until the JIT's
+ * optimising compiler has compiled it (before that every vector operation allocates), and compiling
+ * the kernels costs CPU seconds: measured on the AGC example, the first 50 000 events of a fresh JVM
+ * ran at 8 400 events/s with SIMD kernels from the start and 13 500 with scalar ones, and a fresh
+ * {@code crema run} of the AGC task took 6.8 CPU-seconds with SIMD kernels and 4.7 with scalar ones,
+ * while a warm JVM gains 5 – 10 % from them. So calls go to the scalar kernels; only when the JVM
+ * is still computing after {@code crema.simd.warmupDelay} seconds (default 10) does a low-priority
+ * daemon thread exercise every SIMD kernel on small arrays until their cost per round stops falling,
+ * then calls switch to the SIMD kernels for good.
  *
  * <p>Switching never changes a result: every SIMD kernel performs the same IEEE operations as its
  * scalar twin (the property tests check it), so only the speed depends on when the switch happens.
@@ -29,6 +32,8 @@ public final class AdaptiveKernels implements Kernels {
     private final Kernels simd;
     private final CountDownLatch warm = new CountDownLatch(1);
     private volatile Kernels current;
+    private final long delayMillis;
+    private final CountDownLatch start = new CountDownLatch(1);
 
     /**
      * @param scalar the kernels used until {@code simd} is compiled
@@ -37,6 +42,7 @@ public final class AdaptiveKernels implements Kernels {
     public AdaptiveKernels(Kernels scalar, Kernels simd) {
         this.simd = simd;
         this.current = scalar;
+        this.delayMillis = (long) (1000 * Double.parseDouble(System.getProperty("crema.simd.warmupDelay", "10")));
         Thread t = new Thread(this::warmUp, "crema-simd-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
@@ -63,7 +69,19 @@ public final class AdaptiveKernels implements Kernels {
         return simd.name();
     }
 
+    /** Starts warming up the SIMD kernels now rather than after the delay. */
+    public void warmUpNow() {
+        start.countDown();
+    }
+
     private void warmUp() {
+        try {
+            // short runs end before this: they never pay for compiling the SIMD kernels
+            start.await(delayMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try {
             long best = Long.MAX_VALUE;
             int sinceBest = 0;

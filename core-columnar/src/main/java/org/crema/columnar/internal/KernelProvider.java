@@ -7,8 +7,8 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
  * Chooses the kernel implementation once per JVM: the Vector API one when the {@code
  * jdk.incubator.vector} module is in the boot layer and the system property {@code crema.simd} is
  * not {@code false}, otherwise the scalar one (with one warning when the module is missing). The
- * Vector API kernels are reached through {@link AdaptiveKernels}: the scalar twins answer until
- * the SIMD code is compiled ({@code -Dcrema.simd.warmup=false} skips that).
+ * Vector API kernels are reached through {@link AdaptiveKernels}: the scalar twins answer in short
+ * runs and until the SIMD code is compiled ({@code -Dcrema.simd.warmup=false} skips that).
  */
 public final class KernelProvider {
     /** The selected implementation, fixed at class initialisation so the JIT can inline through it. */
