@@ -127,6 +127,11 @@ public final class RNTuple {
         return descriptor.name();
     }
 
+    /** @return "file F, ntuple N", the context every message about this ntuple starts with */
+    public String location() {
+        return context.describe();
+    }
+
     /** @return the ntuple's description */
     public String description() {
         return descriptor.description();
