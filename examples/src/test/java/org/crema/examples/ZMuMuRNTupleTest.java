@@ -35,15 +35,15 @@ class ZMuMuRNTupleTest {
     static Fileset fileset(Path dir, String dy, String data) throws IOException {
         Path fs = dir.resolve("fileset-" + Math.abs((dy + data).hashCode()) + ".json");
         Files.writeString(fs, """
-                {"%s": {"files": [%s], "metadata": {"sample": "DYJetsToLL", "year": "2018", "isMC": true,
+                {"%s": {"files": %s, "metadata": {"sample": "DYJetsToLL", "year": "2018", "isMC": true,
                    "xsec": 6077.22}},
-                 "%s": {"files": [%s], "metadata": {"sample": "DoubleMuon", "year": "2018", "isMC": false,
+                 "%s": {"files": %s, "metadata": {"sample": "DoubleMuon", "year": "2018", "isMC": false,
                    "era": "A"}}}""".formatted(DY, dy, DATA, data));
         return Fileset.read(fs);
     }
 
     static String quoted(Path... files) {
-        return String.join(", ", java.util.Arrays.stream(files).map(p -> "\"" + p + "\"").toList());
+        return "[" + String.join(", ", java.util.Arrays.stream(files).map(p -> "\"" + p + "\"").toList()) + "]";
     }
 
     static <A extends org.crema.processor.Accumulator<A>> RunOutput<A> run(Processor<A> p, Fileset fs,
@@ -118,7 +118,9 @@ class ZMuMuRNTupleTest {
     @Test
     void oneFilesetMayMixTTreeAndRNTupleFiles(@TempDir Path dir) throws IOException {
         Path dy = TestData.shared("rntuple/nano_dy_zstd5.root");
-        Fileset mixed = fileset(dir, quoted(treeDy(), dy), quoted(TestData.shared("rntuple/nano_dimuon_zstd5.root")));
+        // files given with their tree name ({path: name}): the same name reads a TTree or an RNTuple
+        Fileset mixed = fileset(dir, "{\"" + treeDy() + "\": \"Events\", \"" + dy + "\": \"Events\"}",
+                quoted(TestData.shared("rntuple/nano_dimuon_zstd5.root")));
         Fileset trees = fileset(dir, quoted(treeDy()), quoted(treeData()));
         RunOutput<AccumulatorMap> m = run(new ZMuMuProcessor(), mixed, RunConfig.defaults().withWorkers(2));
         RunOutput<AccumulatorMap> t = run(new ZMuMuProcessor(), trees, RunConfig.defaults().withWorkers(2));
