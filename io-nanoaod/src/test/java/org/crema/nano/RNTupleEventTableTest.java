@@ -149,6 +149,16 @@ class RNTupleEventTableTest {
     }
 
     @Test
+    void storedBytesAddUpTheFieldsPages() {
+        try (RNTupleReader reader = RNTupleReader.open(shared("rntuple/nano_dy_uncompressed.root"))) {
+            // uncompressed, one page per column: 40 std::uint64_t event numbers are 320 stored bytes,
+            // a collection's 64-bit index column 8 bytes per entry
+            assertThat(reader.ntuple("Events").storedBytes("event")).isEqualTo(40 * 8);
+            assertThat(reader.ntuple("Events").storedBytes("Muon")).isEqualTo(40 * 8);
+        }
+    }
+
+    @Test
     void theRunsRNTupleGivesTheSameTotalsAsTheRunsTree() {
         try (RootFile rf = RootFile.open(TestData.nano("nano_dy.root"));
                 RNTupleReader reader = RNTupleReader.open(shared("rntuple/nano_dy_zstd5.root"));

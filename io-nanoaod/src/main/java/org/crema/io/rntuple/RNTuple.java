@@ -313,6 +313,35 @@ public final class RNTuple {
     }
 
     /**
+     * Stored (compressed) bytes of a field's own columns over the whole ntuple: every page of its
+     * physical columns in every cluster, without checksums. For a collection field, its index
+     * column. Read from the page lists; no page is touched.
+     *
+     * @param field full dotted name of any field
+     * @return stored bytes, 0 when the field has no columns of its own
+     */
+    public long storedBytes(String field) {
+        FieldInfo f = field(field);
+        java.util.Set<Integer> physical = new java.util.HashSet<>();
+        for (ColumnDescriptor c : tree.columns(f.id())) {
+            physical.add(c.physicalId());
+        }
+        long total = 0;
+        for (ClusterDescriptor c : descriptor.clusters()) {
+            for (int id : physical) {
+                PageRange r = c.column(id);
+                if (r == null || r.suppressed()) {
+                    continue;
+                }
+                for (int p = 0; p < r.pageCount(); p++) {
+                    total += r.size(p);
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
      * The number of items per entry of a collection field.
      *
      * @param collection full dotted name of a collection field

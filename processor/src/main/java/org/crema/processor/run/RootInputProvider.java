@@ -438,6 +438,7 @@ public final class RootInputProvider implements InputProvider {
         private final Handle handle;
         private final Chunk chunk;
         private final RNTupleEventTable table;
+        private final Set<String> branchesRead = new LinkedHashSet<>();
         private boolean closed;
 
         NTupleSource(OpenFiles cache, Handle handle, Chunk chunk) {
@@ -460,12 +461,42 @@ public final class RootInputProvider implements InputProvider {
 
         @Override
         public Column column(String name) {
-            return table.column(name);
+            Column c = table.column(name);
+            branchesRead.add(name);
+            return c;
         }
 
         @Override
         public ListColumn<RecordColumn> collection(String name, List<String> fields) {
-            return table.collectionNames().contains(name) ? table.collection(name, fields) : null;
+            if (!table.collectionNames().contains(name)) {
+                return null;
+            }
+            ListColumn<RecordColumn> c = table.collection(name, fields);
+            branchesRead.add("n" + name);
+            for (String f : c.content().fieldNames()) {
+                branchesRead.add(name + "_" + f);
+            }
+            return c;
+        }
+
+        /** Like the TTree's: each field read is charged this chunk's share of its stored bytes. */
+        @Override
+        public long bytesRead() {
+            RNTuple nt = handle.ntuple;
+            if (nt.entries() == 0) {
+                return 0;
+            }
+            long total = 0;
+            for (String b : branchesRead) {
+                String field = handle.branchNames.fields().get(b);
+                if (field == null) {
+                    field = handle.branchNames.counters().get(b);
+                }
+                if (field != null) {
+                    total += (long) ((double) nt.storedBytes(field) * chunk.entries() / nt.entries());
+                }
+            }
+            return total;
         }
 
         @Override

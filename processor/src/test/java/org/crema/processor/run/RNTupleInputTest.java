@@ -63,6 +63,8 @@ class RNTupleInputTest {
             assertThat(floats(en.muons().pt())).containsExactly(floats(et.muons().pt()));
             assertThat(en.met().pt().toArray()).containsExactly(et.met().pt().toArray());
             assertThat(en.fileSumGenWeights()).isEqualTo(et.fileSumGenWeights());
+            // the chunk's share of the stored bytes of what was read, as for the TTree
+            assertThat(en.bytesRead()).isPositive();
         }
         in.release();
     }
