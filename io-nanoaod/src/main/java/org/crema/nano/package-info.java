@@ -10,5 +10,9 @@
  *     CrossReference gen = events.crossReference("Jet", "genJetIdx");
  * }
  * }</pre>
+ *
+ * <p>{@link RNTupleEventTable} is the same view over an RNTuple (CMSSW's RNTuple NanoAOD, where
+ * {@code Jet} is one collection field and {@code nJet} no field at all), under the TTree's names, so
+ * {@link NanoSchema} and the typed views read either format.
  */
 package org.crema.nano;

@@ -127,6 +127,11 @@ public final class RNTuple {
         return descriptor.name();
     }
 
+    /** @return "file F, ntuple N", the context every message about this ntuple starts with */
+    public String location() {
+        return context.describe();
+    }
+
     /** @return the ntuple's description */
     public String description() {
         return descriptor.description();
@@ -305,6 +310,35 @@ public final class RNTuple {
         }
         checkRange(from, to);
         return offsets(index, from, to, executor, where).offsets().clone();
+    }
+
+    /**
+     * Stored (compressed) bytes of a field's own columns over the whole ntuple: every page of its
+     * physical columns in every cluster, without checksums. For a collection field, its index
+     * column. Read from the page lists; no page is touched.
+     *
+     * @param field full dotted name of any field
+     * @return stored bytes, 0 when the field has no columns of its own
+     */
+    public long storedBytes(String field) {
+        FieldInfo f = field(field);
+        java.util.Set<Integer> physical = new java.util.HashSet<>();
+        for (ColumnDescriptor c : tree.columns(f.id())) {
+            physical.add(c.physicalId());
+        }
+        long total = 0;
+        for (ClusterDescriptor c : descriptor.clusters()) {
+            for (int id : physical) {
+                PageRange r = c.column(id);
+                if (r == null || r.suppressed()) {
+                    continue;
+                }
+                for (int p = 0; p < r.pageCount(); p++) {
+                    total += r.size(p);
+                }
+            }
+        }
+        return total;
     }
 
     /**

@@ -119,6 +119,24 @@ public final class RNTupleReader implements AutoCloseable {
         return file.keys().stream().anyMatch(k -> k.className().equals(ANCHOR_CLASS));
     }
 
+    /**
+     * Whether the events of {@code name} are an RNTuple: the top directory holds an RNTuple anchor
+     * of that name and no TTree of that name (a TTree wins, as in {@code crema stats}).
+     *
+     * @param file an open ROOT file
+     * @param name tree or ntuple name, e.g. {@code Events}
+     * @return true to read {@code name} with {@link #ntuple}, false to read it as a TTree
+     */
+    public static boolean isNTuple(RootFile file, String name) {
+        boolean anchor = false;
+        for (org.crema.io.KeyInfo k : file.keys()) {
+            if (k.name().equals(name) && k.className().equals(ANCHOR_CLASS)) {
+                anchor = true;
+            }
+        }
+        return anchor && !file.treeNames().contains(name);
+    }
+
     /** @return the path given to {@link #open}, or null when opened by URL */
     public Path path() {
         return path;

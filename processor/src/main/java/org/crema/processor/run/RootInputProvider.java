@@ -15,18 +15,27 @@ import org.crema.columnar.RecordColumn;
 import org.crema.io.BranchInfo;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
+import org.crema.io.rntuple.BranchNames;
+import org.crema.io.rntuple.ClusterInfo;
+import org.crema.io.rntuple.RNTuple;
+import org.crema.io.rntuple.RNTupleReader;
 import org.crema.nano.NanoCollection;
 import org.crema.nano.NanoEvents;
+import org.crema.nano.RNTupleEventTable;
 import org.crema.nano.RunsSummary;
 import org.crema.processor.Chunk;
 import org.crema.processor.ColumnSource;
 import org.crema.processor.InputReadException;
 
 /**
- * Reads local NanoAOD ROOT files with crema's reader ({@code org.crema.io}, {@code org.crema.nano}).
- * Each column is read for the chunk's entry range only when the processor touches it; collections come
- * from the reader's {@code NanoEvents} (counter-checked, fields read in parallel). Σ genWeight comes from
- * the {@code Runs} tree ({@code genEventSumw} or {@code genEventSumw_}).
+ * Reads NanoAOD ROOT files with crema's reader ({@code org.crema.io}, {@code org.crema.nano}), whether
+ * the events are a TTree or an RNTuple: the file itself decides ({@link RNTupleReader#isNTuple}: an
+ * RNTuple anchor under the fileset's tree name, default {@code Events}, and no TTree of that name), so
+ * one fileset may mix both. Each column is read for the chunk's entry range only when the processor
+ * touches it; collections come from the reader's {@code NanoEvents} (TTree: counter-checked, fields
+ * read in parallel) or {@code RNTupleEventTable} (RNTuple: the TTree's names, offsets from each
+ * collection's own index column). Σ genWeight comes from the {@code Runs} tree or RNTuple
+ * ({@code genEventSumw} or {@code genEventSumw_}).
  *
  * <p><b>One open per file.</b> Opening a NanoAOD file parses the metadata of its ~1 500 branches;
  * doing that for every chunk costs more than reading a small chunk. The provider therefore keeps open
@@ -94,8 +103,7 @@ public final class RootInputProvider implements InputProvider {
     public FileInfo inspect(String file, String treeName) {
         Handle h = cache().acquire(file, treeName);
         try {
-            Tree t = h.tree;
-            return new FileInfo(t.entries(), t.clusterStarts(), h.file.size(),
+            return new FileInfo(h.entries(), h.clusterStarts(), h.file.size(),
                     h.names.contains("genWeight") ? FileInfo.GenWeight.PRESENT : FileInfo.GenWeight.ABSENT);
         } finally {
             cache().release(h);
@@ -120,11 +128,11 @@ public final class RootInputProvider implements InputProvider {
     public ColumnSource open(Chunk chunk) {
         Handle h = cache().acquire(chunk.file(), chunk.treeName());
         try {
-            if (h.tree.entries() != chunk.fileEntries()) {
-                throw new InputReadException("the tree now has " + h.tree.entries() + " entries, the plan saw "
-                        + chunk.fileEntries() + " (file changed during the run?)", null);
+            if (h.entries() != chunk.fileEntries()) {
+                throw new InputReadException("the " + (h.tree != null ? "tree" : "ntuple") + " now has " + h.entries()
+                        + " entries, the plan saw " + chunk.fileEntries() + " (file changed during the run?)", null);
             }
-            return new RootSource(cache(), h, chunk);
+            return h.tree != null ? new RootSource(cache(), h, chunk) : new NTupleSource(cache(), h, chunk);
         } catch (RuntimeException e) {
             cache().release(h);
             throw e;
@@ -151,11 +159,17 @@ public final class RootInputProvider implements InputProvider {
         return c == null ? 0 : c.opens;
     }
 
-    /** One open file with its parsed event tree; {@code users} counts the chunks reading it. */
+    /**
+     * One open file with its parsed event tree, or its event RNTuple (then {@code tree} is null);
+     * {@code users} counts the chunks reading it.
+     */
     private static final class Handle {
         final String key;
         final RootFile file;
         final Tree tree;
+        final RNTupleReader ntupleReader;
+        final RNTuple ntuple;
+        final BranchNames branchNames;
         final Set<String> names;
         int users;
         boolean closing;
@@ -165,6 +179,9 @@ public final class RootInputProvider implements InputProvider {
             this.key = key;
             this.file = file;
             this.tree = tree;
+            this.ntupleReader = null;
+            this.ntuple = null;
+            this.branchNames = null;
             Set<String> n = new LinkedHashSet<>();
             for (BranchInfo b : tree.branches()) {
                 if (b.readable()) {
@@ -174,10 +191,42 @@ public final class RootInputProvider implements InputProvider {
             this.names = Collections.unmodifiableSet(n);
         }
 
-        /** The Runs tree is read once per open, not once per chunk. */
+        Handle(String key, RootFile file, RNTupleReader reader, RNTuple ntuple) {
+            this.key = key;
+            this.file = file;
+            this.tree = null;
+            this.ntupleReader = reader;
+            this.ntuple = ntuple;
+            // The TTree names over the RNTuple, built once per open: every chunk's view shares them.
+            this.branchNames = BranchNames.of(ntuple);
+            this.names = Collections.unmodifiableSet(new LinkedHashSet<>(branchNames.names()));
+        }
+
+        long entries() {
+            return tree != null ? tree.entries() : ntuple.entries();
+        }
+
+        long[] clusterStarts() {
+            if (tree != null) {
+                return tree.clusterStarts();
+            }
+            return ntuple.clusters().stream().mapToLong(ClusterInfo::firstEntry).toArray();
+        }
+
+        void close() {
+            try {
+                if (ntupleReader != null) {
+                    ntupleReader.close();
+                }
+            } finally {
+                file.close();
+            }
+        }
+
+        /** The Runs tree (or RNTuple) is read once per open, not once per chunk. */
         synchronized OptionalDouble runsSum() {
             if (runsSum == null) {
-                RunsSummary runs = RunsSummary.of(file);
+                RunsSummary runs = tree != null ? RunsSummary.of(file) : RunsSummary.of(ntupleReader);
                 runsSum = runs.present() ? OptionalDouble.of(runs.sumGenWeights()) : OptionalDouble.empty();
             }
             return runsSum;
@@ -211,7 +260,17 @@ public final class RootInputProvider implements InputProvider {
             RootFile f = allowTruncated ? RootFile.open(file, RootFile.Option.ALLOW_TRUNCATED) : RootFile.open(file);
             Handle fresh;
             try {
-                fresh = new Handle(key, f, f.tree(treeName));
+                if (RNTupleReader.isNTuple(f, treeName)) {
+                    RNTupleReader r = RNTupleReader.open(f);
+                    try {
+                        fresh = new Handle(key, f, r, r.ntuple(treeName));
+                    } catch (RuntimeException e) {
+                        r.close();
+                        throw e;
+                    }
+                } else {
+                    fresh = new Handle(key, f, f.tree(treeName));
+                }
             } catch (RuntimeException e) {
                 f.close();
                 throw e;
@@ -230,7 +289,7 @@ public final class RootInputProvider implements InputProvider {
                 h.users++;
                 evictIdle(toClose);
             }
-            toClose.forEach(x -> x.file.close());
+            toClose.forEach(Handle::close);
             return h;
         }
 
@@ -245,9 +304,9 @@ public final class RootInputProvider implements InputProvider {
                 }
             }
             if (close) {
-                h.file.close();
+                h.close();
             }
-            toClose.forEach(x -> x.file.close());
+            toClose.forEach(Handle::close);
         }
 
         /** Removes the least recently used idle files beyond the bound; the caller closes them. */
@@ -279,7 +338,7 @@ public final class RootInputProvider implements InputProvider {
                 }
                 open.clear();
             }
-            toClose.forEach(x -> x.file.close());
+            toClose.forEach(Handle::close);
         }
 
         synchronized int size() {
@@ -358,6 +417,91 @@ public final class RootInputProvider implements InputProvider {
                 }
             }
             return total;
+        }
+
+        /** Returns the file to the cache (it stays open for the file's next chunk). */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                cache.release(handle);
+            }
+        }
+    }
+
+    /**
+     * The columns of one chunk of an RNTuple, under the TTree's names, through the reader's lazy
+     * {@link RNTupleEventTable}.
+     */
+    private static final class NTupleSource implements ColumnSource {
+        private final OpenFiles cache;
+        private final Handle handle;
+        private final Chunk chunk;
+        private final RNTupleEventTable table;
+        private final Set<String> branchesRead = new LinkedHashSet<>();
+        private boolean closed;
+
+        NTupleSource(OpenFiles cache, Handle handle, Chunk chunk) {
+            this.cache = cache;
+            this.handle = handle;
+            this.chunk = chunk;
+            this.table = RNTupleEventTable.of(handle.ntuple, handle.branchNames, chunk.entryStart(), chunk.entryStop(),
+                    null);
+        }
+
+        @Override
+        public int length() {
+            return Math.toIntExact(chunk.entries());
+        }
+
+        @Override
+        public Set<String> columnNames() {
+            return handle.names;
+        }
+
+        @Override
+        public Column column(String name) {
+            Column c = table.column(name);
+            branchesRead.add(name);
+            return c;
+        }
+
+        @Override
+        public ListColumn<RecordColumn> collection(String name, List<String> fields) {
+            if (!table.collectionNames().contains(name)) {
+                return null;
+            }
+            ListColumn<RecordColumn> c = table.collection(name, fields);
+            branchesRead.add("n" + name);
+            for (String f : c.content().fieldNames()) {
+                branchesRead.add(name + "_" + f);
+            }
+            return c;
+        }
+
+        /** Like the TTree's: each field read is charged this chunk's share of its stored bytes. */
+        @Override
+        public long bytesRead() {
+            RNTuple nt = handle.ntuple;
+            if (nt.entries() == 0) {
+                return 0;
+            }
+            long total = 0;
+            for (String b : branchesRead) {
+                String field = handle.branchNames.fields().get(b);
+                if (field == null) {
+                    field = handle.branchNames.counters().get(b);
+                }
+                if (field != null) {
+                    total += (long) ((double) nt.storedBytes(field) * chunk.entries() / nt.entries());
+                }
+            }
+            return total;
+        }
+
+        @Override
+        public OptionalDouble fileSumGenWeights() {
+            return handle.runsSum();
         }
 
         /** Returns the file to the cache (it stays open for the file's next chunk). */
