@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             org.crema.cli.startup.WarmUpCommand.class,
             org.crema.cli.datacard.DatacardCommand.class,
             org.crema.cli.workflow.WorkflowCommand.class,
+            org.crema.cli.datasets.DatasetsCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

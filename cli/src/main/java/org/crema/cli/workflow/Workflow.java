@@ -23,6 +23,9 @@ import java.util.stream.Stream;
 import org.crema.cli.datacard.Datacard;
 import org.crema.cli.datacard.DatacardCommand;
 import org.crema.cli.datacard.DatacardSpec;
+import org.crema.cli.datasets.DatasetBuilder;
+import org.crema.cli.datasets.DatasetDefinition;
+import org.crema.cli.datasets.DatasetsException;
 import org.crema.cli.datasets.FilesetJson;
 import org.crema.configs.AnalysisConfig;
 import org.crema.configs.ConfigException;
@@ -236,6 +239,8 @@ public final class Workflow {
                 throw new WorkflowException("step '" + step + "' failed writing " + dir + ": " + e.getMessage(), e);
             } catch (WorkflowException e) {
                 throw e;
+            } catch (DatasetsException e) {
+                throw new WorkflowException("step '" + step + "' failed: " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 if (e instanceof Interrupted) {
                     throw e;
@@ -310,7 +315,7 @@ public final class Workflow {
             case "datasets" -> {
                 if (spec.datasets() != null) {
                     in.put("definition", spec.datasets() + " sha256 " + sha256Text(read(spec.datasets())));
-                    in.put("files", "resolved when the step runs");
+                    in.put("files", identities(DatasetDefinition.load(spec.datasets()).expand()));
                 } else {
                     Fileset fs = analysis().fileset();
                     in.put("analysisDatasets", spec.analysis() + " sha256 "
@@ -396,10 +401,20 @@ public final class Workflow {
     private void produce(String step, Path dir, Path upstreamDir) throws IOException {
         switch (step) {
             case "datasets" -> {
+                ObjectNode json;
                 if (spec.datasets() != null) {
-                    throw new WorkflowException("dataset definitions are not supported yet: " + spec.datasets());
+                    // Per-file results are cached beside the steps, so a changed definition re-reads only new files.
+                    DatasetBuilder.Result r = new DatasetBuilder(spec.output().resolve(".file-info-cache.json"))
+                            .build(DatasetDefinition.load(spec.datasets()), false, true);
+                    if (!r.problems().isEmpty()) {
+                        throw new WorkflowException(r.problems().size() + " file(s) of " + spec.datasets()
+                                + " cannot be read: " + String.join("; ", r.problems().stream()
+                                        .map(DatasetBuilder.Problem::render).toList()));
+                    }
+                    json = r.json();
+                } else {
+                    json = FilesetJson.toJson(analysis().fileset(), Map.of());
                 }
-                ObjectNode json = FilesetJson.toJson(analysis().fileset(), Map.of());
                 FilesetJson.write(json, dir.resolve("fileset.json"));
             }
             case "run" -> {

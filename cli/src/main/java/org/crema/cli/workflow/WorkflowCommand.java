@@ -56,7 +56,7 @@ public final class WorkflowCommand implements Callable<Integer> {
             out.println("workflow complete: " + wf.spec().output().toAbsolutePath());
             out.flush();
             return 0;
-        } catch (WorkflowException e) {
+        } catch (WorkflowException | org.crema.cli.datasets.DatasetsException e) {
             out.flush();
             err.println("crema workflow: " + e.getMessage());
             err.flush();

@@ -258,4 +258,28 @@ class WorkflowTest {
         assertThat(plan.get(0).state()).isEqualTo(Workflow.State.RUN);
         assertThat(plan.get(1).state()).isEqualTo(Workflow.State.WAITS);
     }
+
+    @Test
+    void aDatasetDefinitionFeedsTheRunWithCheckedFiles(@TempDir Path tmp) throws IOException {
+        Path def = tmp.resolve("datasets.yaml");
+        Files.writeString(def, "datasets:\n  DoubleMuon_2018:\n    files: [" + root().resolve("data/samples/nanoaod/nano_dimuon.root")
+                + "]\n    metadata: {sample: DoubleMuon, year: \"2018\", isMC: false, era: A}\n");
+        Path file = tmp.resolve("wf.yaml");
+        Files.writeString(file, "workflow:\n  analysis: " + root().resolve("configs/examples/zmumu.yaml")
+                + "\n  datasets: datasets.yaml\n  output: out\n  run: {workers: 1}\n  plots: false\n");
+        Workflow wf = new Workflow(WorkflowSpec.load(file, null, null));
+        assertThat(states(run(wf))).containsExactly(Map.entry("datasets", Workflow.State.RUN),
+                Map.entry("run", Workflow.State.RUN));
+        List<Workflow.StepStatus> plan = wf.plan();
+        assertThat(Files.readString(plan.get(0).dir().resolve("fileset.json")))
+                .contains("\"sha256\" : \"eac7c0a973e054e890766ec4c61ca784d3d49e4f82ec0c8b9dfbe55c233297a9\"")
+                .contains("\"entries\" : 40");
+        assertThat(Files.readString(plan.get(1).dir().resolve("histograms.json"))).contains("DoubleMuon_2018");
+
+        // A new file in the definition changes the datasets step's key, and so the run's.
+        Files.writeString(def, Files.readString(def).replace("nano_dimuon.root]", "nano_dimuon.root, "
+                + root().resolve("data/samples/nanoaod/nano_dy_empty.root") + "]").replace("isMC: false", "isMC: true"));
+        assertThat(new Workflow(WorkflowSpec.load(file, null, null)).plan()).extracting(Workflow.StepStatus::state)
+                .containsExactly(Workflow.State.RUN, Workflow.State.WAITS);
+    }
 }
