@@ -24,4 +24,5 @@ module org.crema.cli {
     opens org.crema.cli.datacard to info.picocli;
     opens org.crema.cli.workflow to info.picocli;
     opens org.crema.cli.datasets to info.picocli;
+    opens org.crema.cli.condor to info.picocli;
 }

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             org.crema.cli.datacard.DatacardCommand.class,
             org.crema.cli.workflow.WorkflowCommand.class,
             org.crema.cli.datasets.DatasetsCommand.class,
+            org.crema.cli.condor.SubmitCommand.class,
+            org.crema.cli.condor.StatusCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
