@@ -282,4 +282,67 @@ class WorkflowTest {
         assertThat(new Workflow(WorkflowSpec.load(file, null, null)).plan()).extracting(Workflow.StepStatus::state)
                 .containsExactly(Workflow.State.RUN, Workflow.State.WAITS);
     }
+
+    @Test
+    void aSecondWorkflowInTheSameFolderIsRefused(@TempDir Path tmp) throws IOException {
+        Path file = workflowFile(tmp, card(tmp), "");
+        WorkflowSpec spec = WorkflowSpec.load(file, null, null);
+        Files.createDirectories(spec.output());
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(spec.output().resolve(".workflow.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = ch.lock()) {
+            assertThat(held.isValid()).isTrue();
+            assertThatThrownBy(() -> run(new Workflow(spec))).isInstanceOf(WorkflowException.class)
+                    .hasMessage("another crema workflow is running in " + spec.output() + "; wait for it to finish");
+        }
+        assertThat(spec.output().resolve("datasets")).doesNotExist();
+    }
+
+    /** A workflow process killed (SIGKILL) while its run step is writing chunk checkpoints resumes exactly. */
+    @Test
+    void aKilledWorkflowProcessResumesExactly(@TempDir Path tmp) throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Workflow clean = new Workflow(WorkflowSpec.load(workflowFile(a, card(a), ""), null, null));
+        run(clean);
+        Map<String, byte[]> expected = results(clean);
+
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        Path file = workflowFile(b, card(b), "");
+        WorkflowSpec spec = WorkflowSpec.load(file, null, null);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED"));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            // the same kernels as this JVM, so the child's chunk results are the ones this JVM would compute
+            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.crema.cli.Main", "workflow",
+                file.toString()));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Path runs = spec.output().resolve("run");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (child.isAlive() && System.nanoTime() < deadline && !hasCheckpoint(runs)) {
+            Thread.sleep(5);
+        }
+        boolean killedWhileRunning = child.isAlive();
+        child.destroyForcibly().waitFor();
+        assertThat(killedWhileRunning).as(Files.readString(tmp.resolve("child.log"))).isTrue();
+        assertThat(hasCheckpoint(runs)).isTrue();
+
+        Map<String, Workflow.State> resumed = states(run(new Workflow(spec)));
+        assertThat(resumed).containsEntry("datasets", Workflow.State.UP_TO_DATE);
+        assertThat(resumed.get("run")).isIn(Workflow.State.RESUME, Workflow.State.UP_TO_DATE);
+        assertSameBytes(results(new Workflow(spec)), expected);
+    }
+
+    private static boolean hasCheckpoint(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(runs)) {
+            return s.anyMatch(p -> p.toString().endsWith(".chunk"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // a folder changed while walking it: look again
+        }
+    }
 }
