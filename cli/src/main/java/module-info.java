@@ -11,6 +11,8 @@ module org.crema.cli {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.crema.io;
     requires org.crema.correctionlib;
+    // crema datasets reads HTTP(S) directory listings
+    requires java.net.http;
 
     opens org.crema.cli to info.picocli;
     opens org.crema.cli.run to info.picocli;
@@ -20,4 +22,7 @@ module org.crema.cli {
     opens org.crema.cli.corrections to info.picocli;
     opens org.crema.cli.startup to info.picocli;
     opens org.crema.cli.datacard to info.picocli;
+    opens org.crema.cli.workflow to info.picocli;
+    opens org.crema.cli.datasets to info.picocli;
+    opens org.crema.cli.condor to info.picocli;
 }

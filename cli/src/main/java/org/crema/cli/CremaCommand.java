@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
             org.crema.cli.corrections.CorrectionsCommand.class,
             org.crema.cli.startup.WarmUpCommand.class,
             org.crema.cli.datacard.DatacardCommand.class,
+            org.crema.cli.workflow.WorkflowCommand.class,
+            org.crema.cli.datasets.DatasetsCommand.class,
+            org.crema.cli.condor.SubmitCommand.class,
+            org.crema.cli.condor.StatusCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

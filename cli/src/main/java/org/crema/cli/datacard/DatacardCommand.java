@@ -92,8 +92,24 @@ public final class DatacardCommand implements Callable<Integer> {
      */
     public static void write(Datacard d, Path dir, String cardName, String shapesName, CompressionSetting compression)
             throws IOException {
+        write(d, dir, cardName, shapesName, compression, false);
+    }
+
+    /**
+     * Writes the shapes file, then the card, as {@link #write(Datacard, Path, String, String, CompressionSetting)}.
+     *
+     * @param d the datacard
+     * @param dir output folder
+     * @param cardName datacard file name
+     * @param shapesName shapes file name
+     * @param compression shapes compression
+     * @param reproducible fixed timestamps and zero UUIDs in the shapes file: equal content, equal bytes
+     * @throws IOException if the card cannot be written
+     */
+    public static void write(Datacard d, Path dir, String cardName, String shapesName, CompressionSetting compression,
+            boolean reproducible) throws IOException {
         Files.createDirectories(dir);
-        try (RootWriter w = RootWriter.create(dir.resolve(shapesName), compression)) {
+        try (RootWriter w = RootWriter.create(dir.resolve(shapesName), compression, reproducible)) {
             for (Map.Entry<String, RootHistogram> e : d.shapes().entrySet()) {
                 w.put(e.getKey(), e.getValue());
             }

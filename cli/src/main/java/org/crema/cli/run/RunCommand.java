@@ -12,6 +12,9 @@ import org.crema.processor.Accumulator;
 import org.crema.processor.ProcessorException;
 import org.crema.processor.Processor;
 import org.crema.processor.run.Fileset;
+import org.crema.processor.run.IterativeExecutor;
+import org.crema.processor.run.MultiThreadedExecutor;
+import org.crema.processor.run.RootInputProvider;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;
 import org.crema.processor.run.RunSummary;
@@ -79,6 +82,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "reuse checkpointed chunk results in --output; redo only failed or missing chunks")
     boolean resume;
 
+    @Option(names = "--chunks", paramLabel = "LIST",
+            description = "run only these chunks of the plan, e.g. 0-9,12 (one batch job's share; see 'crema submit')")
+    String chunks;
+
     @Option(names = "--unnormalised", description = {"allow simulated datasets without xsec or without a luminosity for"
             + " their year: their histograms stay unscaled and the summary lists them (without this the run stops"
             + " before reading any event)"})
@@ -126,7 +133,10 @@ public final class RunCommand implements Callable<Integer> {
             if (workers != null) {
                 cfg = cfg.withWorkers(workers);
             }
-            RunOutput<?> result = run(processor, new Runner(cfg), fs != null ? fs : Fileset.read(fileset));
+            Runner runner = chunks == null ? new Runner(cfg) : new Runner(cfg, new RootInputProvider(),
+                    org.crema.cli.condor.ChunkSelection.parse(chunks).executor(cfg.workers() == 1
+                            ? new IterativeExecutor() : new MultiThreadedExecutor(cfg.workers())));
+            RunOutput<?> result = run(processor, runner, fs != null ? fs : Fileset.read(fileset));
             out.print(RunSummary.text(result));
             if (output != null && analysis != null) {
                 analysis.writeParameters(output);
