@@ -101,6 +101,8 @@ public final class PlotWriter {
     /** @return the SVG document */
     public static String svg(Plot plot) {
         SVGGraphics2D g = new SVGGraphics2D(plot.width(), plot.height());
+        // the default prefix of clip-path ids is taken from the clock; a fixed one makes equal plots equal files
+        g.setDefsKeyPrefix("crema");
         plot.draw(g);
         return g.getSVGDocument();
     }
@@ -131,7 +133,40 @@ public final class PlotWriter {
         PDFGraphics2D g = page.getGraphics2D();
         g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         plot.draw(g);
-        return doc.getPDFBytes();
+        return withFixedDates(doc.getPDFBytes());
+    }
+
+    /**
+     * The PDF library stamps the current time as the creation and modification dates; replacing
+     * their digits with a fixed date of the same length (so no byte offset in the file moves) makes
+     * equal plots equal files, which content-addressed workflows and output comparisons rely on.
+     */
+    static byte[] withFixedDates(byte[] pdf) {
+        byte[] out = pdf.clone();
+        for (String key : new String[] {"/CreationDate (D:", "/ModDate (D:"}) {
+            fixDate(out, key.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return out;
+    }
+
+    private static void fixDate(byte[] pdf, byte[] key) {
+        byte[] fixed = "19700101000000".getBytes(StandardCharsets.ISO_8859_1);
+        outer:
+        for (int i = 0; i + key.length + fixed.length <= pdf.length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (pdf[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            int at = i + key.length;
+            for (int k = 0; k < fixed.length; k++) {
+                if (pdf[at + k] < '0' || pdf[at + k] > '9') {
+                    return;
+                }
+            }
+            System.arraycopy(fixed, 0, pdf, at, fixed.length);
+            return;
+        }
     }
 
     /** Writes to a temporary file beside the target, then moves it over the target. */

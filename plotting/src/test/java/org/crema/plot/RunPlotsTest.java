@@ -96,6 +96,21 @@ class RunPlotsTest {
     }
 
     @Test
+    void equalPlotsAreEqualFilesInEveryFormat() throws Exception {
+        RunPlots run = RunPlots.read(runDir);
+        RunPlots.Stack s = run.stack("dimuonMass", "baseline", PlotOptions.defaults());
+        java.util.function.Supplier<DataMcPlot> plot = () -> RunPlots.dataMc(s, "m", false, "baseline", "dimuonMass",
+                PlotOptions.defaults(), CmsLabel.preliminary(59.8, 13));
+        String first = PlotWriter.svg(plot.get());
+        Thread.sleep(5); // a clock-derived id or date would now differ
+        assertThat(PlotWriter.svg(plot.get())).isEqualTo(first).contains("crema");
+        byte[] pdf = PlotWriter.bytes(plot.get(), PlotWriter.Format.PDF);
+        Thread.sleep(1100); // PDF dates have a resolution of one second
+        assertThat(PlotWriter.bytes(plot.get(), PlotWriter.Format.PDF)).isEqualTo(pdf);
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("/CreationDate (D:19700101000000");
+    }
+
+    @Test
     void bandIsTheQuadratureSumOfVariationShiftsAndMcStatistics() throws IOException {
         RunPlots run = RunPlots.read(runDir);
         RunPlots.Stack s = run.stack("dimuonMass", "baseline", PlotOptions.defaults());
