@@ -391,6 +391,47 @@ public final class FourVectors {
     }
 
     /**
+     * Δφ of double angles, e.g. the φ of four-vector sums; the same floor-mod as {@link
+     * #deltaPhi(FloatColumn, FloatColumn)}.
+     *
+     * @param phi1 azimuth of the first objects
+     * @param phi2 azimuth of the second objects
+     * @return Δφ = φ1 − φ2 wrapped to [−π, π) by floor-mod, element-wise (a new column)
+     */
+    public static DoubleColumn deltaPhi(DoubleColumn phi1, DoubleColumn phi2) {
+        checkLengths("deltaPhi", phi1, phi2);
+        double[] a = phi1.array(), b = phi2.array();
+        int oa = phi1.offset(), ob = phi2.offset();
+        double[] out = new double[phi1.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ScalarKernels.wrapPhi(a[oa + i] - b[ob + i]);
+        }
+        return DoubleColumn.of(out);
+    }
+
+    /**
+     * ΔR of double (η, φ), e.g. between four-vector sums; the same operations as {@link
+     * #deltaR(FloatColumn, FloatColumn, FloatColumn, FloatColumn)} on inputs that are already
+     * double. One scalar loop, which C2 auto-vectorises (no SIMD twin: see docs/performance.md).
+     *
+     * @param eta1 pseudorapidity of the first objects
+     * @param phi1 azimuth of the first objects
+     * @param eta2 pseudorapidity of the second objects
+     * @param phi2 azimuth of the second objects
+     * @return ΔR = √(Δη² + Δφ²), element-wise (a new column)
+     */
+    public static DoubleColumn deltaR(DoubleColumn eta1, DoubleColumn phi1, DoubleColumn eta2, DoubleColumn phi2) {
+        checkLengths("deltaR", eta1, phi1, eta2, phi2);
+        double[] e1 = eta1.array(), p1 = phi1.array(), e2 = eta2.array(), p2 = phi2.array();
+        int oe1 = eta1.offset(), op1 = phi1.offset(), oe2 = eta2.offset(), op2 = phi2.offset();
+        double[] out = new double[eta1.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ScalarKernels.deltaR(e1[oe1 + i], p1[op1 + i], e2[oe2 + i], p2[op2 + i]);
+        }
+        return DoubleColumn.of(out);
+    }
+
+    /**
      * Invariant mass of the sum of two four-vectors, element-wise: both converted to (px, py, pz,
      * E), summed, M = √max(E² − p², 0). Equal, bit for bit, to {@code a.add(b).mass()}.
      *

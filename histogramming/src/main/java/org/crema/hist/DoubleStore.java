@@ -30,25 +30,39 @@ final class DoubleStore extends BinStore {
     @Override
     void accumulate(int[] ix, int n, int shift, double[] ws, int wo, double scalar, double[] samples) {
         ExactSums s1 = sumw;
-        long[] a1 = s1.acc;
-        double u1 = s1.inverseUnit;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (true) {
+            i = accumulateFast(s1.acc, s1.inverseUnit, ix, i, n, shift, ws, wo, scalar);
+            if (i >= n) {
+                break;
+            }
+            // Entry i is off the sum's scale: add it exactly (the scale may change), then resume.
+            s1.add(ix[i] + shift, ws == null ? scalar : ws[wo + i]);
+            i++;
+        }
+        s1.entries(n);
+    }
+
+    /**
+     * The call-free fast loop (see {@code WeightStore}): adds entries from {@code from} while they
+     * take {@link ExactSums#addFast}; returns the first that does not, or {@code n}.
+     */
+    private static int accumulateFast(long[] a1, double u1, int[] ix, int from, int n, int shift, double[] ws,
+            int wo, double scalar) {
+        for (int i = from; i < n; i++) {
             int j = ix[i];
             if (j < 0) {
                 continue;
             }
-            j += shift;
             double w = ws == null ? scalar : ws[wo + i];
             double y = w * u1;
             long x = (long) y;
-            if (ExactSums.fits(y, x)) {
-                ExactSums.addFast(a1, j, x);
-            } else {
-                s1.addSlow(j, w);
-                u1 = s1.inverseUnit;
+            if (!ExactSums.fits(y, x)) {
+                return i;
             }
+            ExactSums.addFast(a1, j + shift, x);
         }
-        s1.entries(n);
+        return n;
     }
 
     @Override

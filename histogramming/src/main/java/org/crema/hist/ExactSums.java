@@ -89,6 +89,11 @@ final class ExactSums {
         return (double) x == y && x != Long.MAX_VALUE;
     }
 
+    /** {@link #fits} for two values at once, evaluated without short-circuit branches. */
+    static boolean fitsBoth(double y1, long x1, double y2, long x2) {
+        return ((double) x1 == y1) & ((double) x2 == y2) & (x1 != Long.MAX_VALUE) & (x2 != Long.MAX_VALUE);
+    }
+
     /** Records {@code n} entries added through the fast path; folds L into H when due. */
     void entries(long n) {
         pending += n;

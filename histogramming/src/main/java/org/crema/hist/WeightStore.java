@@ -38,37 +38,50 @@ final class WeightStore extends BinStore {
     void accumulate(int[] ix, int n, int shift, double[] ws, int wo, double scalar, double[] samples) {
         ExactSums s1 = sumw;
         ExactSums s2 = sumw2;
-        long[] a1 = s1.acc;
-        long[] a2 = s2.acc;
-        double u1 = s1.inverseUnit;
-        double u2 = s2.inverseUnit;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (true) {
+            i = accumulateFast(s1.acc, s1.inverseUnit, s2.acc, s2.inverseUnit, ix, i, n, shift, ws, wo, scalar);
+            if (i >= n) {
+                break;
+            }
+            // Entry i left the fast path (a value off the sums' scale): add it exactly, which may
+            // change the scale, then resume the fast loop after it.
+            int j = ix[i] + shift;
+            double w = ws == null ? scalar : ws[wo + i];
+            s1.add(j, w);
+            s2.add(j, w * w);
+            i++;
+        }
+        s1.entries(n);
+        s2.entries(n);
+    }
+
+    /**
+     * The fast loop, kept free of calls so that the JIT unrolls it: adds entries from {@code from}
+     * while both Σw and Σw² take {@link ExactSums#addFast}, and returns the index of the first
+     * entry that does not ({@code n} when all did). Both sums or neither: one well-predicted branch
+     * per entry.
+     */
+    private static int accumulateFast(long[] a1, double u1, long[] a2, double u2, int[] ix, int from, int n,
+            int shift, double[] ws, int wo, double scalar) {
+        for (int i = from; i < n; i++) {
             int j = ix[i];
             if (j < 0) {
                 continue;
             }
             j += shift;
             double w = ws == null ? scalar : ws[wo + i];
-            double y = w * u1;
-            long x = (long) y;
-            if (ExactSums.fits(y, x)) {
-                ExactSums.addFast(a1, j, x);
-            } else {
-                s1.addSlow(j, w);
-                u1 = s1.inverseUnit;
+            double y1 = w * u1;
+            double y2 = (w * w) * u2;
+            long x1 = (long) y1;
+            long x2 = (long) y2;
+            if (!ExactSums.fitsBoth(y1, x1, y2, x2)) {
+                return i;
             }
-            double w2 = w * w;
-            y = w2 * u2;
-            x = (long) y;
-            if (ExactSums.fits(y, x)) {
-                ExactSums.addFast(a2, j, x);
-            } else {
-                s2.addSlow(j, w2);
-                u2 = s2.inverseUnit;
-            }
+            ExactSums.addFast(a1, j, x1);
+            ExactSums.addFast(a2, j, x2);
         }
-        s1.entries(n);
-        s2.entries(n);
+        return n;
     }
 
     @Override

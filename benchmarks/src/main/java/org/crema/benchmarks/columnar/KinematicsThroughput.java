@@ -34,6 +34,10 @@ public final class KinematicsThroughput {
             run(mx, repeats, impl + " toCartesian", n, b::toCartesian);
             run(mx, repeats, impl + " massFromCartesian", n, b::massFromCartesian);
         }
+        PairMassBenchmark p = new PairMassBenchmark();
+        p.setUp();
+        run(mx, repeats, "dijets perPair (pairs)", PairMassBenchmark.PAIRS, p::perPair);
+        run(mx, repeats, "dijets convertOnce (pairs)", PairMassBenchmark.PAIRS, p::convertOnce);
         TrijetBenchmark t = new TrijetBenchmark();
         t.setUp();
         run(mx, repeats, "trijet gatherAndAdd (events)", TrijetBenchmark.EVENTS, t::gatherAndAdd);

@@ -92,18 +92,6 @@ public final class Candidates {
             FourVectors.PtEtaPhiM b = other.members.getFirst();
             return FourVectors.deltaR(a.eta(), a.phi(), b.eta(), b.phi());
         }
-        DoubleColumn eta1 = eta();
-        DoubleColumn phi1 = phi();
-        DoubleColumn eta2 = other.eta();
-        DoubleColumn phi2 = other.phi();
-        double[] out = new double[length()];
-        for (int i = 0; i < out.length; i++) {
-            double dEta = eta1.get(i) - eta2.get(i);
-            double d = phi1.get(i) - phi2.get(i);
-            // the same wrap to [−π, π) as FourVectors.deltaPhi
-            double dPhi = d - 2 * Math.PI * Math.floor((d + Math.PI) / (2 * Math.PI));
-            out[i] = Math.sqrt(dEta * dEta + dPhi * dPhi);
-        }
-        return DoubleColumn.of(out);
+        return FourVectors.deltaR(eta(), phi(), other.eta(), other.phi());
     }
 }

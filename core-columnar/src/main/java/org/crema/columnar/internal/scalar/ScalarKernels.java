@@ -397,6 +397,17 @@ public class ScalarKernels implements Kernels {
         return Math.sqrt(de * de + dp * dp);
     }
 
+    /**
+     * ΔR = √(Δη² + Δφ²) of double inputs, Δφ as in {@link #wrapPhi(double)}: the same operation
+     * sequence as {@link #deltaR(float, float, float, float)} once the inputs are doubles, for
+     * angles of derived objects (sums of four-vectors).
+     */
+    public static double deltaR(double eta1, double phi1, double eta2, double phi2) {
+        double de = eta1 - eta2;
+        double dp = wrapPhi(phi1 - phi2);
+        return Math.sqrt(de * de + dp * dp);
+    }
+
     @Override
     public void deltaPhi(FloatColumn phi1, FloatColumn phi2, double[] out) {
         float[] p1 = phi1.array();
