@@ -97,14 +97,14 @@ public final class Ops {
 
     /**
      * The four-vector sum of every combination. Each object's Cartesian components are computed once
-     * (sinh and cosh are the expensive part) and summed per combination in double; results are
-     * rounded to float.
+     * (sinh and cosh are the expensive part) and summed per combination in double; results stay
+     * double, as the Java API's {@code CartesianKinematics} returns them.
      *
      * @param c combinations
      * @param property {@code pt eta phi mass}
      * @return one value per combination
      */
-    public static ListColumn<FloatColumn> comboP4(Combos c, String property) {
+    public static ListColumn<DoubleColumn> comboP4(Combos c, String property) {
         synchronized (c) {
             if (c.sums == null) {
                 sums(c);
@@ -131,16 +131,15 @@ public final class Ops {
         c.offsets = sums.px().zeroBasedOffsets();
     }
 
-    /** A property of four-vectors held in double, rounded once to the language's float type. */
-    private static FloatColumn property(String property, FourVectors.PxPyPzE v) {
-        DoubleColumn d = switch (property) {
+    /** A property of four-vectors held in double; kept in double like the Java API's kinematics. */
+    private static DoubleColumn property(String property, FourVectors.PxPyPzE v) {
+        return switch (property) {
             case "pt" -> v.pt();
             case "mass" -> v.mass();
             case "eta" -> v.eta();
             case "phi" -> v.phi();
             default -> throw bad(property);
         };
-        return d.toFloat();
     }
 
     /**
@@ -151,7 +150,8 @@ public final class Ops {
      */
     @SuppressWarnings("unchecked")
     public static Column best(ListColumn<?> values, ListColumn<?> key) {
-        ListColumn<FloatColumn> k = (ListColumn<FloatColumn>) to(key, Type.Kind.FLOAT);
+        // argmax in the key's own kind: rounding a double key to float could merge distinct maxima
+        ListColumn<?> k = key.content() instanceof BoolColumn ? (ListColumn<?>) to(key, Type.Kind.INT) : key;
         IntColumn at = Reductions.argmax(k);
         return switch (values.content()) {
             case FloatColumn f -> Selection.pick((ListColumn<FloatColumn>) values, at, Float.NaN);
@@ -847,7 +847,7 @@ public final class Ops {
     @SuppressWarnings("unchecked")
     public static Column deltaR(Object a, Object b) {
         if (a instanceof ObjRef x && b instanceof ObjRef y) {
-            return FourVectors.deltaR(kthFloat(x, "eta"), kthFloat(x, "phi"), kthFloat(y, "eta"), kthFloat(y, "phi")).toFloat();
+            return FourVectors.deltaR(kthFloat(x, "eta"), kthFloat(x, "phi"), kthFloat(y, "eta"), kthFloat(y, "phi"));
         }
         if (a instanceof ObjRef) {
             return deltaR(b, a);
@@ -866,7 +866,7 @@ public final class Ops {
             eta2 = (ListColumn<FloatColumn>) to(field(d, "eta"), Type.Kind.FLOAT);
             phi2 = (ListColumn<FloatColumn>) to(field(d, "phi"), Type.Kind.FLOAT);
         }
-        return FourVectors.deltaR(eta, phi, eta2, phi2).toFloat();
+        return FourVectors.deltaR(eta, phi, eta2, phi2);
     }
 
     /**
