@@ -31,6 +31,10 @@ public final class Compiler {
     public static final List<String> FUNCTIONS = List.of("abs", "sqrt", "exp", "log", "pow", "min", "max", "sum",
             "count", "any", "all", "deltaR", "where", "float", "double", "int", "combinations", "best", "filter");
 
+    /** Cross-reference names a collection may have, for messages. */
+    public static final List<String> REFERENCES = List.of("matchedGen", "matchedJet", "matchedMuon", "matchedElectron",
+            "matchedPhoton", "matchedTau", "mother");
+
     private final Scope scope;
     /** Compiled {@code combinations(...)[i]} → (the combinations, i), so a field reads one column only. */
     private final java.util.IdentityHashMap<Compiled, Object[]> members = new java.util.IdentityHashMap<>();
@@ -112,9 +116,20 @@ public final class Compiler {
             case COLLECTION, OBJECT -> {
                 Map<String, Kind> fields = scope.collection(tt.collection());
                 Kind k = fields.get(name);
+                String[] ref = k == null ? scope.reference(tt.collection(), name) : null;
+                if (ref != null && tt.shape() == Shape.COLLECTION && members.get(t) == null) {
+                    String idx = ref[0];
+                    String target = ref[1];
+                    scope.use(tt.collection(), idx);
+                    return of(new Type(Shape.REF, null, target),
+                            env -> Ops.reference(collection(t, env), idx, env.collection(target)));
+                }
                 if (k == null) {
+                    List<String> names = new ArrayList<>(fields.keySet());
+                    names.addAll(REFERENCES);
                     throw new ExprException(f.namePos(), tt.collection() + " has no field '" + name + "'"
-                            + Suggest.didYouMean(name, fields.keySet()));
+                            + (ref != null ? "; cross-references such as " + name + " are read from a collection,"
+                                    + " e.g. Jet." + name + ".pt" : Suggest.didYouMean(name, names)));
                 }
                 scope.use(tt.collection(), name);
                 Object[] member = members.get(t);
@@ -137,6 +152,16 @@ public final class Compiler {
                             + name + "'; use [i]." + name + " for the i-th object's field");
                 }
                 return of(Type.jagged(Kind.DOUBLE), env -> Ops.comboP4((Ops.Combos) t.eval(env), name));
+            }
+            case REF -> {
+                Map<String, Kind> fields = scope.collection(tt.collection());
+                Kind k = fields.get(name);
+                if (k == null) {
+                    throw new ExprException(f.namePos(), tt.collection() + " has no field '" + name + "'"
+                            + Suggest.didYouMean(name, fields.keySet()));
+                }
+                scope.use(tt.collection(), name);
+                return of(Type.jagged(k), env -> Ops.referencedField((Ops.Ref) t.eval(env), name));
             }
             case P4 -> {
                 if (!Set.of("pt", "eta", "phi", "mass").contains(name)) {

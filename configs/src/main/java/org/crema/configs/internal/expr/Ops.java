@@ -904,6 +904,95 @@ public final class Ops {
         return Selection.filter(objects, ListColumn.of(eta.zeroBasedOffsets(), BoolColumn.of(out)));
     }
 
+    /**
+     * Per object, the local index of the object of another collection it points to, −1 for none.
+     *
+     * @param local local indices shaped like the source objects
+     * @param target the collection pointed into
+     */
+    public record Ref(ListColumn<IntColumn> local, ListColumn<RecordColumn> target) {
+    }
+
+    /**
+     * NanoAOD stores −1 for "no match" and also indices past the objects it kept ({@code genJetIdx}
+     * is set before the GenJet pt cut); both become −1 here, so a reference never reads an object
+     * that is not there.
+     *
+     * @param source the objects holding the index field
+     * @param idxField e.g. {@code genJetIdx}
+     * @param target the collection it points into
+     * @return the checked references
+     */
+    @SuppressWarnings("unchecked")
+    public static Ref reference(ListColumn<RecordColumn> source, String idxField, ListColumn<RecordColumn> target) {
+        ListColumn<IntColumn> idx = (ListColumn<IntColumn>) to(field(source, idxField), Type.Kind.INT);
+        int[] off = idx.zeroBasedOffsets();
+        IntColumn flat = (IntColumn) idx.flatContent();
+        int[] out = new int[flat.length()];
+        for (int e = 0; e < source.length(); e++) {
+            int n = target.end(e) - target.start(e);
+            for (int i = off[e]; i < off[e + 1]; i++) {
+                int k = flat.get(i);
+                out[i] = k >= 0 && k < n ? k : -1;
+            }
+        }
+        return new Ref(ListColumn.of(off, IntColumn.of(out)), target);
+    }
+
+    /**
+     * @param r references
+     * @param name a field of the target collection
+     * @return per source object, that field of the object it points to; NaN (float, double), 0
+     *     (int) or false where it points to none
+     */
+    public static Column referencedField(Ref r, String name) {
+        ListColumn<?> values = (ListColumn<?>) field(r.target(), name);
+        int[] voff = values.zeroBasedOffsets();
+        PrimitiveColumn v = (PrimitiveColumn) values.flatContent();
+        int[] off = r.local().zeroBasedOffsets();
+        IntColumn local = (IntColumn) r.local().flatContent();
+        int n = local.length();
+        int[] at = new int[n];
+        for (int e = 0; e + 1 < off.length; e++) {
+            for (int i = off[e]; i < off[e + 1]; i++) {
+                int k = local.get(i);
+                at[i] = k < 0 ? -1 : voff[e] + k;
+            }
+        }
+        PrimitiveColumn out = switch (v) {
+            case FloatColumn f -> {
+                float[] o = new float[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] < 0 ? Float.NaN : f.get(at[i]);
+                }
+                yield FloatColumn.of(o);
+            }
+            case DoubleColumn d -> {
+                double[] o = new double[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] < 0 ? Double.NaN : d.get(at[i]);
+                }
+                yield DoubleColumn.of(o);
+            }
+            case IntColumn x -> {
+                int[] o = new int[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] < 0 ? 0 : x.get(at[i]);
+                }
+                yield IntColumn.of(o);
+            }
+            case BoolColumn b -> {
+                boolean[] o = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] >= 0 && b.get(at[i]);
+                }
+                yield BoolColumn.of(o);
+            }
+            default -> throw bad("cross-reference field of " + v.getClass().getSimpleName());
+        };
+        return ListColumn.of(off, out);
+    }
+
     private static IllegalStateException bad(String what) {
         return new IllegalStateException("internal: unsupported operation " + what);
     }
