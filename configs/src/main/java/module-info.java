@@ -5,6 +5,7 @@
 module org.crema.configs {
     requires transitive org.crema.processor;
     requires org.crema.corrections;
+    requires org.crema.arrow;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

@@ -101,10 +101,7 @@ public final class AnalysisConfig {
      */
     public AnalysisConfig select(Collection<String> datasets, Collection<String> samples, Collection<String> years) {
         Model m = model;
-        Model selected = new Model(m.name(), m.parameters(), m.luminosity(),
-                Loader.select(m.fileset(), datasets, samples, years), m.schema(), m.inputFields(), m.skim(),
-                m.calibrations(), m.variations(), m.objects(), m.variables(), m.preselection(), m.cuts(), m.categories(), m.weights(),
-                m.histograms(), m.warnings());
+        Model selected = m.withFileset(Loader.select(m.fileset(), datasets, samples, years));
         return new AnalysisConfig(source, baseDir, selected);
     }
 
@@ -121,14 +118,77 @@ public final class AnalysisConfig {
                 .orElseThrow(() -> new ConfigException("the fileset has no files to read the branch list from"));
         Model m = Loader.load(source, baseDir, Inputs.schema(Path.of(first.files().get(0)), first.treeNames().get(0)),
                 false);
-        return new AnalysisConfig(source, baseDir, new Model(m.name(), m.parameters(), m.luminosity(), datasets,
-                m.schema(), m.inputFields(), m.skim(), m.calibrations(), m.variations(), m.objects(), m.variables(),
-                m.preselection(), m.cuts(), m.categories(), m.weights(), m.histograms(), m.warnings()));
+        return new AnalysisConfig(source, baseDir, m.withFileset(datasets));
     }
 
     /** @return a new processor running this configuration */
     public ConfigProcessor processor() {
         return new ConfigProcessor(source.text(), source.name(), baseDir, model.schema(), model.luminosity());
+    }
+
+    /**
+     * Writes the {@code columns} a run saved: for each entry and dataset, {@code
+     * columns/NAME/DATASET.parquet} (or {@code .arrow}) in the output folder, one row per selected
+     * event in input order, one row group (record batch) per chunk, with the dataset's metadata and
+     * the category in the file's key-value metadata. Readable by pandas, polars and pyarrow.
+     *
+     * @param result the run's merged result
+     * @param outputDir the output folder
+     * @return the files written, in declaration then dataset order
+     * @throws ConfigException when a file cannot be written
+     */
+    public List<Path> writeColumns(org.crema.processor.AccumulatorMap result, Path outputDir) {
+        List<Path> written = new java.util.ArrayList<>();
+        for (org.crema.configs.internal.model.Model.ColumnsDef def : model.columns()) {
+            if (!result.containsKey(def.key())) {
+                continue;
+            }
+            org.crema.processor.ColumnListAccumulator acc = result.get(def.key(),
+                    org.crema.processor.ColumnListAccumulator.class);
+            Map<String, List<Map<String, Object>>> byDataset = new java.util.LinkedHashMap<>();
+            acc.parts().forEach((k, part) -> byDataset.computeIfAbsent(k.dataset(), d -> new java.util.ArrayList<>())
+                    .add(part));
+            for (Map.Entry<String, List<Map<String, Object>>> e : byDataset.entrySet()) {
+                Fileset.Dataset d = model.fileset() == null ? null : model.fileset().datasets().get(e.getKey());
+                org.crema.processor.DatasetInfo info = d != null ? d.info()
+                        : org.crema.processor.DatasetInfo.of(e.getKey(), false);
+                org.crema.arrow.TableMetadata meta = org.crema.arrow.TableMetadata.of(info.name(), info.sample(),
+                        info.year(), info.isMC(), info.xsec(), def.category() == null ? "" : def.category());
+                Path target = outputDir.resolve("columns").resolve(def.name()).resolve(e.getKey() + "."
+                        + def.format());
+                try {
+                    Files.createDirectories(target.getParent());
+                    try (org.crema.arrow.ColumnTableWriter w = def.format().equals("arrow")
+                            ? org.crema.arrow.ColumnTableWriter.arrowIpc(target, meta)
+                            : org.crema.arrow.ColumnTableWriter.parquet(target, meta)) {
+                        for (Map<String, Object> part : e.getValue()) {
+                            java.util.LinkedHashMap<String, org.crema.columnar.Column> batch = new java.util.LinkedHashMap<>();
+                            for (String name : def.values().keySet()) {
+                                batch.put(name, column(part.get(name)));
+                            }
+                            w.write(batch);
+                        }
+                        w.commit();
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    throw new ConfigException("cannot write columns '" + def.name() + "' of dataset " + e.getKey()
+                            + " to " + target + ": " + ex.getMessage(), ex);
+                }
+                written.add(target);
+            }
+        }
+        return written;
+    }
+
+    private static org.crema.columnar.Column column(Object array) {
+        return switch (array) {
+            case boolean[] b -> org.crema.columnar.BoolColumn.of(b);
+            case int[] i -> org.crema.columnar.IntColumn.of(i);
+            case long[] l -> org.crema.columnar.LongColumn.of(l);
+            case float[] f -> org.crema.columnar.FloatColumn.of(f);
+            case double[] d -> org.crema.columnar.DoubleColumn.of(d);
+            default -> throw new IllegalStateException("internal: unexpected column part " + array.getClass());
+        };
     }
 
     /**

@@ -16,9 +16,15 @@ import org.crema.configs.internal.expr.Ops;
 import org.crema.configs.internal.model.Loader;
 import org.crema.configs.internal.model.Model;
 import org.crema.configs.internal.model.Schema;
+import org.crema.configs.internal.weights.StandardWeight;
 import org.crema.configs.internal.yaml.Source;
 import org.crema.hist.Hist;
+import org.crema.hist.Storage;
+import org.crema.hist.StrCategoryAxis;
+import org.crema.columnar.Selection;
+import org.crema.processor.AccumulatorMap;
 import org.crema.processor.AnalysisContext;
+import org.crema.processor.ColumnListAccumulator;
 import org.crema.processor.AnalysisProcessor;
 import org.crema.processor.Categories;
 import org.crema.processor.DatasetInfo;
@@ -167,7 +173,7 @@ public final class ConfigProcessor extends AnalysisProcessor {
     protected void calibrate(AnalysisContext ctx) {
         Model m = model();
         String variation = ctx.variation();
-        for (Map.Entry<String, List<String>> e : m.inputFields().entrySet()) {
+        for (Map.Entry<String, List<String>> e : m.fields(ctx.dataset().isMC()).entrySet()) {
             ListColumn<RecordColumn> c = ctx.collection(e.getKey(), e.getValue().toArray(String[]::new));
             JetCalibration cal = m.calibrations().get(e.getKey());
             if (cal != null) {
@@ -264,6 +270,17 @@ public final class ConfigProcessor extends AnalysisProcessor {
             if (!applies(ds, w.datasets(), w.samples())) {
                 continue;
             }
+            if (w.standard() != null) {
+                StandardWeight.Evaluated ev = w.standard().evaluate(env, ctx.variation());
+                if (ev.sources().equals(List.of(""))) {
+                    weights.add(w.name(), ev.nominal(), ev.ups().get(0), ev.downs().get(0));
+                } else if (ev.sources().isEmpty()) {
+                    weights.add(w.name(), ev.nominal());
+                } else {
+                    weights.addMultiVariation(w.name(), ev.nominal(), ev.sources(), ev.ups(), ev.downs());
+                }
+                continue;
+            }
             double[] value = Ops.doubles((Column) w.value().eval(env));
             if (!w.sources().isEmpty()) {
                 List<String> names = new ArrayList<>();
@@ -285,11 +302,46 @@ public final class ConfigProcessor extends AnalysisProcessor {
         }
     }
 
+    private Hist twoD(Model.HistDef def, AnalysisContext ctx) {
+        List<String> variations = new ArrayList<>();
+        variations.add(NOMINAL);
+        if (ctx.dataset().isMC()) {
+            variations.addAll(shapeVariations(ctx.dataset()));
+        }
+        return Hist.builder().name(def.name())
+                .axis(StrCategoryAxis.of(CATEGORY_AXIS, model().categories().names().toArray(String[]::new)))
+                .axis(StrCategoryAxis.growing(Hist.VARIATION_AXIS, variations.toArray(String[]::new)))
+                .axis(def.axis()).axis(def.axis2()).storage(Storage.WEIGHT).build();
+    }
+
+    /** Saves the declared columns of the nominal pass, one part per chunk, in input order after the merge. */
+    @Override
+    protected AccumulatorMap processExtra(AnalysisContext ctx, AccumulatorMap out) {
+        if (!ctx.isNominal() || model().columns().isEmpty()) {
+            return out;
+        }
+        ChunkEnv env = env(ctx);
+        for (Model.ColumnsDef c : model().columns()) {
+            BoolColumn mask = ctx.preselectionMask();
+            if (c.category() != null) {
+                mask = (BoolColumn) Ops.logic("&&", mask, ctx.categoryMasks().get(c.category()));
+            }
+            Map<String, Column> cols = new LinkedHashMap<>();
+            for (Map.Entry<String, org.crema.configs.internal.expr.Compiled> v : c.values().entrySet()) {
+                cols.put(v.getKey(), Selection.filterEvents((Column) v.getValue().eval(env), mask));
+            }
+            out = out.with(c.key(), ColumnListAccumulator.of(ctx.events().chunk(), cols));
+        }
+        return out;
+    }
+
     @Override
     protected List<HistogramSpec> histograms() {
         List<HistogramSpec> out = new ArrayList<>();
         for (Model.HistDef h : model().histograms()) {
-            out.add(new HistogramSpec(h.name(), h.axis(), ctx -> h.expr().eval(env(ctx))));
+            if (h.axis2() == null) {
+                out.add(new HistogramSpec(h.name(), h.axis(), ctx -> h.expr().eval(env(ctx))));
+            }
         }
         return out;
     }
@@ -301,39 +353,60 @@ public final class ConfigProcessor extends AnalysisProcessor {
         boolean restricted = false;
         for (Model.HistDef h : model().histograms()) {
             defs.put(h.name(), h);
-            restricted |= !h.categories().isEmpty() || h.variations() != null;
+            restricted |= !h.categories().isEmpty() || h.variations() != null || h.axis2() != null;
         }
-        if (!restricted) {
+        Weights w = ctx.weights();
+        // factors this chunk carries that apply to some categories only
+        Map<String, Set<String>> partial = new LinkedHashMap<>();
+        for (Model.WeightDef wd : model().weights()) {
+            if (!wd.categories().isEmpty() && w.names().contains(wd.name())) {
+                partial.put(wd.name(), wd.categories());
+            }
+        }
+        if (!restricted && partial.isEmpty()) {
             super.fillHistograms(ctx, specs, hists);
             return;
         }
-        Weights w = ctx.weights();
-        for (Map.Entry<String, HistogramSpec> e : specs.entrySet()) {
-            Model.HistDef def = defs.get(e.getKey());
+        // weights per set of left-out factors, shared by the categories and histograms that need it
+        Map<List<String>, Map<String, double[]>> byExclusion = new java.util.HashMap<>();
+        for (Model.HistDef def : defs.values()) {
             if (!ctx.isNominal() && def.variations() != null && !def.variations().contains(ctx.variation())) {
                 continue;
             }
             List<String> names = new ArrayList<>();
-            List<double[]> ws = new ArrayList<>();
             names.add(ctx.variation());
-            ws.add(w.weight());
             if (ctx.isNominal() && ctx.dataset().isMC()) {
                 for (String v : w.variations()) {
                     if (def.variations() == null || def.variations().contains(v)) {
                         names.add(v);
-                        ws.add(w.weight(v));
                     }
                 }
             }
-            Object values = e.getValue().values().apply(ctx);
-            Hist h = hists.get(e.getKey());
+            Object values = def.expr().eval(env(ctx));
+            Object values2 = def.axis2() == null ? null : def.expr2().eval(env(ctx));
+            // the processor builds 1-D histograms from histograms(); 2-D ones are built here, with the same
+            // category and variation axes, so they merge, scale and export like the others
+            Hist h = def.axis2() == null ? hists.get(def.name()) : hists.computeIfAbsent(def.name(), k -> twoD(def, ctx));
             for (Map.Entry<String, BoolColumn> cat : ctx.categoryMasks().entrySet()) {
                 if (!def.categories().isEmpty() && !def.categories().contains(cat.getKey())) {
                     continue;
                 }
+                List<String> exclude = new ArrayList<>();
+                partial.forEach((factor, cats) -> {
+                    if (!cats.contains(cat.getKey())) {
+                        exclude.add(factor);
+                    }
+                });
+                Map<String, double[]> cache = byExclusion.computeIfAbsent(exclude, k -> new java.util.HashMap<>());
+                double[][] ws = new double[names.size()][];
+                for (int i = 0; i < ws.length; i++) {
+                    String v = i == 0 ? null : names.get(i);
+                    ws[i] = cache.computeIfAbsent(i == 0 ? "" : v,
+                            k -> exclude.isEmpty() ? (v == null ? w.weight() : w.weight(v)) : w.weight(v, exclude));
+                }
                 BoolColumn mask = (BoolColumn) Ops.logic("&&", ctx.preselectionMask(), cat.getValue());
-                h.filler().values(cat.getKey(), values).mask(mask)
-                        .fillVariations(Hist.VARIATION_AXIS, names.toArray(String[]::new), ws.toArray(double[][]::new));
+                (values2 == null ? h.filler().values(cat.getKey(), values) : h.filler().values(cat.getKey(), values,
+                        values2)).mask(mask).fillVariations(Hist.VARIATION_AXIS, names.toArray(String[]::new), ws);
             }
         }
     }

@@ -162,11 +162,133 @@ class ValidationTest {
                         + " such as pt");
     }
 
+    static final String POG = "../shared/data/corrections/correctionlib/jsonpog/2018_UL/";
+
+    /** Correction-file weights over the DY fileset; line 6 is the first line of the weight. */
+    static String correctionWeight(String weight) {
+        TestData.file(POG + "btagging.json.gz");
+        return "parameters:\n  corrections: {dir: " + POG + "}\nweights:\n" + weight;
+    }
+
     @Test
-    void columnsAreNotYetSupported() {
-        assertThat(first("columns:\n  baseline: [nMuon]\n"))
-                .isEqualTo("bad.yaml:4:3: saving columns is not yet supported (the processor has no column writer"
-                        + " yet); remove 'columns' or write them from a Java processor");
+    void correctionWeightDefinitions() {
+        assertThat(first(correctionWeight("  pu: {type: pileups}\n"))).isEqualTo("bad.yaml:6:14: unknown weight type"
+                + " 'pileups'; did you mean 'pileup'?; expected one of [expression, pileup, leptonSF, btagShape, btagWP]");
+        assertThat(first(correctionWeight("  pu: {type: pileup, file: puWeights.json.gz, correction: x, value: \"1\"}\n")))
+                .isEqualTo("bad.yaml:6:62: a pileup weight has no 'value'; expected [type, datasets, samples,"
+                        + " categories, file, correction]");
+        assertThat(first(correctionWeight("  pu: {type: pileup, file: nope.json, correction: x}\n")))
+                .isEqualTo("bad.yaml:6:28: weight 'pu' (pileup): correction file " + root.resolve(POG + "nope.json")
+                        .normalize() + " does not exist (relative names resolve against ${corrections.dir})");
+        assertThat(first(correctionWeight("  pu: {type: pileup, file: puWeights.json.gz,"
+                + " correction: Collisions18_UltraLegacy_golden}\n")))
+                .isEqualTo("bad.yaml:6:59: weight 'pu' (pileup): puWeights.json.gz has no correction"
+                        + " 'Collisions18_UltraLegacy_golden'; did you mean 'Collisions18_UltraLegacy_goldenJSON'?;"
+                        + " expected one of [Collisions18_UltraLegacy_goldenJSON]");
+        assertThat(first(correctionWeight("  id: {type: leptonSF, collection: GoodMuon, file: muon_Z.json.gz,"
+                + " correction: NUM_TightID_DEN_TrackerMuons}\n")))
+                .isEqualTo("bad.yaml:6:36: weight 'id' (leptonSF): no collection 'GoodMuon'; expected an input"
+                        + " collection or an object");
+        assertThat(first(correctionWeight("  id: {type: leptonSF, collection: Muon, file: muon_Z.json.gz,"
+                + " correction: NUM_TightID_DEN_TrackerMuons}\n")))
+                .isEqualTo("bad.yaml:6:7: weight 'id' (leptonSF): correction 'NUM_TightID_DEN_TrackerMuons' has a"
+                        + " 'year' input; expected 'year', e.g. 2018_UL");
+        assertThat(first(correctionWeight("  b: {type: btagShape, collection: Jet, file: btagging.json.gz,"
+                + " correction: deepJet_shape, discriminant: btagDeepFlavB, systematics: [hf, lff]}\n")))
+                .isEqualTo("bad.yaml:6:139: weight 'b' (btagShape): correction 'deepJet_shape' has no systematic"
+                        + " 'up_lff'/'down_lff'; did you mean 'lf'?; expected some of [hf, lf, hfstats1, hfstats2,"
+                        + " lfstats1, lfstats2, cferr1, cferr2]");
+        assertThat(first(correctionWeight("  b: {type: btagShape, collection: Jet, file: btagging.json.gz,"
+                + " correction: deepJet_shape, discriminant: btagDeepFlavB, systematics: [jesTotal]}\n")))
+                .isEqualTo("bad.yaml:6:135: weight 'b' (btagShape): 'jesTotal' belongs to the jets of a JES"
+                        + " variation and follows it automatically; remove it from systematics");
+        assertThat(first(correctionWeight("  b: {type: btagWP, collection: Jet, file: btagging.json.gz,"
+                + " correction: deepJet_shape, workingPoint: M, discriminant: btagDeepFlavB, threshold: 0.2783,"
+                + " efficiency: {b: 0.7, c: 0.2, light: 0.02}}\n")))
+                .isEqualTo("bad.yaml:6:74: weight 'b' (btagWP): correction 'deepJet_shape' has no input"
+                        + " 'working_point'; expected a BTV fixed-working-point correction such as deepJet_comb with"
+                        + " inputs [systematic, working_point, flavor, abseta, pt]");
+        assertThat(first(correctionWeight("  b: {type: btagWP, collection: Jet, file: btagging.json.gz,"
+                + " correction: deepJet_comb, workingPoint: M, discriminant: btagDeepFlavB, threshold: 0.2783,"
+                + " efficiency: {b: 0.7, c: 1.2, light: 0.02}}\n")))
+                .isEqualTo("bad.yaml:6:177: weight 'b' (btagWP) efficiency c must be between 0 and 1 (exclusive),"
+                        + " got 1.2");
+        assertThat(first("weights:\n  sf: {value: \"1\", categories: [zWindw]}\n"))
+                .isEqualTo("bad.yaml:4:33: weight 'sf' names an undefined category 'zWindw'; expected one of"
+                        + " [baseline]");
+    }
+
+    @Test
+    void aSimulatedYearWithoutLuminosity() {
+        ConfigException e = null;
+        try {
+            AnalysisConfig.parse("datasets:\n  inline:\n    dy:\n      files: [data/samples/nanoaod/nano_dy.root]\n"
+                    + "      metadata: {sample: DY, year: \"2019\", isMC: true, xsec: 1.0}\n", "bad.yaml", root);
+        } catch (ConfigException x) {
+            e = x;
+        }
+        assertThat(e).isNotNull();
+        Diagnostic d = e.diagnostics().get(0);
+        assertThat(d.where() + ": " + d.message()).isEqualTo("bad.yaml:2:3: dataset 'dy' has year '2019', which has"
+                + " no luminosity in the parameters; did you mean '2016'?; expected one of [2016, 2016preVFP,"
+                + " 2016postVFP, 2017, 2018, 2022, 2022EE, 2023, 2023BPix, 2024], or add it under parameters:"
+                + " {lumi: {2019: PB}}");
+    }
+
+    @Test
+    void bTagShapeWeightWhoseFileLacksAJesSourceOfTheJetVariation() throws java.io.IOException {
+        TestData.file(POG + "btagging.json.gz");
+        TestData.file("data/samples/nanoaod/nano_tt_v12.root");
+        String ttbar = java.nio.file.Files.readString(TestData.file("configs/examples/ttbar.yaml"))
+                .replace("sources: [Absolute, FlavorQCD, Total]", "sources: [Absolute, HF_2022]")
+                .replace("weights:\n", "weights:\n  btagSF: {type: btagShape, collection: GoodJet, file: ../../" + POG
+                        + "btagging.json.gz, correction: deepJet_shape, discriminant: btagDeepFlavB, systematics: [hf]}\n");
+        AnalysisConfig cfg = AnalysisConfig.parse(ttbar, "ttbar.yaml", root.resolve("configs/examples"));
+        assertThat(cfg.warnings()).extracting(d -> d.where() + ": " + d.message()).containsExactly(
+                "ttbar.yaml:30:8: variation 'JES' shifts Jet but b-tag shape weight correction 'deepJet_shape' has no"
+                        + " JES systematic for source [HF_2022] (up_jes<Source>); the b-tag weight does not follow"
+                        + " those jet variations");
+    }
+
+    @Test
+    void twoDimensionalHistogramDefinitions() {
+        String axes = "    axis:\n      - {bins: 10, start: 0, stop: 100}\n      - {name: y, bins: 10, start: 0, stop: 5}\n";
+        assertThat(first("histograms:\n  h:\n    expr: [nMuon, Muon.pt]\n" + axes))
+                .isEqualTo("bad.yaml:5:19: histogram 'h': both expressions of a 2-D histogram must be per event or"
+                        + " both per object (of one collection), got a per-event int and a per-object float");
+        assertThat(first("histograms:\n  h:\n    expr: nMuon\n" + axes))
+                .isEqualTo("bad.yaml:5:11: histogram 'h': a 2-D histogram needs two axes and two expressions, axis:"
+                        + " [{...}, {...}] and expr: [x, y]; at most two axes are supported");
+        assertThat(first("histograms:\n  h:\n    expr: [nMuon, nJet]\n    axis:\n      - {bins: 10, start: 0, stop: 100}\n"
+                + "      - {bins: 10, start: 0, stop: 5}\n"))
+                .isEqualTo("bad.yaml:8:9: histogram 'h': the two axes need different names, both are 'x'");
+    }
+
+    @Test
+    void crossReferencesResolveThroughTheNanoAodIndexFields() {
+        AnalysisConfig cfg = AnalysisConfig.parse(HEAD + "objects:\n  GoodJet: {from: Jet, where: \"pt > 30\"}\n"
+                + "variables:\n  response: \"GoodJet.pt / GoodJet.matchedGen.pt\"\n"
+                + "  muonJetPt: \"Muon.matchedJet.pt\"\n", "refs.yaml", root);
+        assertThat(cfg.warnings()).isEmpty();
+        assertThat(first("variables:\n  x: \"Jet.matchedGem.pt\"\n"))
+                .isEqualTo("bad.yaml:4:11: in variable 'x': Jet has no field 'matchedGem'; did you mean"
+                        + " 'matchedGen'?");
+    }
+
+    @Test
+    void columnDefinitions() {
+        assertThat(first("columns:\n  c: {category: zWindw, values: {n: nMuon}}\n"))
+                .isEqualTo("bad.yaml:4:17: columns 'c' names an undefined category 'zWindw'; expected one of [baseline]");
+        assertThat(first("columns:\n  c: {format: feather, values: {n: nMuon}}\n"))
+                .isEqualTo("bad.yaml:4:15: columns 'c': unknown format 'feather'; expected one of [parquet, arrow]");
+        assertThat(first("columns:\n  c: {values: {pt: Muon.pt}}\n"))
+                .isEqualTo("bad.yaml:4:20: columns 'c' column 'pt' must be one number or boolean per event, got a"
+                        + " per-object float; pick one object, e.g. GoodJet[0].pt, or reduce, e.g. sum(GoodJet.pt)");
+        assertThat(first("columns:\n  c: {category: baseline}\n"))
+                .isEqualTo("bad.yaml:4:6: columns 'c' needs 'values': column name → per-event expression");
+        assertThat(first("columns:\n  a/b: {values: {n: nMuon}}\n"))
+                .isEqualTo("bad.yaml:4:3: columns 'a/b': the name becomes a folder name; expected letters, digits,"
+                        + " '_', '.' or '-'");
     }
 
     @Test

@@ -203,6 +203,31 @@ public final class Weights {
     }
 
     /**
+     * The event weight of a variation without some factors, e.g. for a category that a lepton
+     * scale factor does not apply to. A variation of a left-out factor gives the nominal product
+     * of the others.
+     *
+     * @param variation a variation name from {@link #variations()}, or {@code nominal} / {@code null}
+     * @param exclude factors to leave out
+     * @return the product per event (a new array)
+     */
+    public double[] weight(String variation, Collection<String> exclude) {
+        for (String n : exclude) {
+            requireFactor(n);
+        }
+        Set<String> skip = new LinkedHashSet<>(exclude);
+        if (variation == null || variation.equals("nominal")) {
+            return product(skip, null, null);
+        }
+        Variation v = variations.get(variation);
+        if (v == null) {
+            throw new IllegalArgumentException("no weight variation '" + variation + "'; variations are "
+                    + variations.keySet());
+        }
+        return product(skip, v.factor, v.values);
+    }
+
+    /**
      * A partial product, e.g. every weight except the b-tag SF.
      *
      * @param include factors to multiply; empty means all

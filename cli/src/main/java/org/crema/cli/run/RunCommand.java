@@ -140,6 +140,9 @@ public final class RunCommand implements Callable<Integer> {
             out.print(RunSummary.text(result));
             if (output != null && analysis != null) {
                 analysis.writeParameters(output);
+                if (result.result() instanceof org.crema.processor.AccumulatorMap merged) {
+                    analysis.writeColumns(merged, output);
+                }
             }
             if (output != null) {
                 out.println("\noutput written to " + output.toAbsolutePath());

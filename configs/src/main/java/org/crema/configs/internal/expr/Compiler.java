@@ -16,15 +16,24 @@ import org.crema.configs.internal.expr.Type.Shape;
  * kernels ({@link Ops}). Runs once per configuration; at run time each chunk evaluates the tree,
  * one column operation per node, with no per-event interpretation.
  *
- * <p>Numeric promotion: int &lt; float &lt; double. Literals take the kind of the column they meet
- * ({@code pt > 30} compares floats with 30f, as a Java analysis writes it); a non-integral literal
- * against an int column promotes the column to double. {@code /} always gives a float kind;
- * {@code exp}, {@code log} and {@code pow} compute in double.
+ * <p>Kinds follow Java: int &lt; float &lt; double, and the wider operand wins. A literal written
+ * without a point is an int, one with a point or exponent a double, so {@code 2 * pt} stays float
+ * while {@code 0.5 * pt} is double ({@code 0.5 * pt} in Java). Kinematic results (four-vector
+ * {@code .pt .eta .phi .mass} of sums and combinations, {@code deltaR}) are double, as the Java
+ * API's four-vectors return them; float branches stay float until combined with a double.
+ * Comparisons are the one exception: there a literal takes the kind of the column it meets
+ * ({@code pt > 30.5} compares floats with 30.5f, as a Java analysis writes {@code pt > 30.5f}),
+ * and a non-integral literal against an int column compares in double. Dividing two ints gives a
+ * double; {@code exp}, {@code log} and {@code pow} compute in double.
  */
 public final class Compiler {
     /** Functions the language knows, for messages. */
     public static final List<String> FUNCTIONS = List.of("abs", "sqrt", "exp", "log", "pow", "min", "max", "sum",
             "count", "any", "all", "deltaR", "where", "float", "double", "int", "combinations", "best", "filter");
+
+    /** Cross-reference names a collection may have, for messages. */
+    public static final List<String> REFERENCES = List.of("matchedGen", "matchedJet", "matchedMuon", "matchedElectron",
+            "matchedPhoton", "matchedTau", "mother");
 
     private final Scope scope;
     /** Compiled {@code combinations(...)[i]} → (the combinations, i), so a field reads one column only. */
@@ -107,9 +116,20 @@ public final class Compiler {
             case COLLECTION, OBJECT -> {
                 Map<String, Kind> fields = scope.collection(tt.collection());
                 Kind k = fields.get(name);
+                String[] ref = k == null ? scope.reference(tt.collection(), name) : null;
+                if (ref != null && tt.shape() == Shape.COLLECTION && members.get(t) == null) {
+                    String idx = ref[0];
+                    String target = ref[1];
+                    scope.use(tt.collection(), idx);
+                    return of(new Type(Shape.REF, null, target),
+                            env -> Ops.reference(collection(t, env), idx, env.collection(target)));
+                }
                 if (k == null) {
+                    List<String> names = new ArrayList<>(fields.keySet());
+                    names.addAll(REFERENCES);
                     throw new ExprException(f.namePos(), tt.collection() + " has no field '" + name + "'"
-                            + Suggest.didYouMean(name, fields.keySet()));
+                            + (ref != null ? "; cross-references such as " + name + " are read from a collection,"
+                                    + " e.g. Jet." + name + ".pt" : Suggest.didYouMean(name, names)));
                 }
                 scope.use(tt.collection(), name);
                 Object[] member = members.get(t);
@@ -131,13 +151,23 @@ public final class Compiler {
                     throw new ExprException(f.namePos(), "combinations have the pt, eta, phi and mass of their sum, not '"
                             + name + "'; use [i]." + name + " for the i-th object's field");
                 }
-                return of(Type.jagged(Kind.FLOAT), env -> Ops.comboP4((Ops.Combos) t.eval(env), name));
+                return of(Type.jagged(Kind.DOUBLE), env -> Ops.comboP4((Ops.Combos) t.eval(env), name));
+            }
+            case REF -> {
+                Map<String, Kind> fields = scope.collection(tt.collection());
+                Kind k = fields.get(name);
+                if (k == null) {
+                    throw new ExprException(f.namePos(), tt.collection() + " has no field '" + name + "'"
+                            + Suggest.didYouMean(name, fields.keySet()));
+                }
+                scope.use(tt.collection(), name);
+                return of(Type.jagged(k), env -> Ops.referencedField((Ops.Ref) t.eval(env), name));
             }
             case P4 -> {
                 if (!Set.of("pt", "eta", "phi", "mass").contains(name)) {
                     throw new ExprException(f.namePos(), "a four-vector sum has pt, eta, phi and mass, not '" + name + "'");
                 }
-                return of(Type.event(Kind.FLOAT), env -> Ops.p4((Ops.P4) t.eval(env), name));
+                return of(Type.event(Kind.DOUBLE), env -> Ops.p4((Ops.P4) t.eval(env), name));
             }
             default -> throw new ExprException(f.pos(), "'." + name + "' needs a collection or an object, not a "
                     + tt);
@@ -267,7 +297,12 @@ public final class Compiler {
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
-    /** The common kind of two operands; a literal adopts the column's kind. */
+    /** The kind two operands of arithmetic, min, max and where() are computed in: the wider, as in Java. */
+    private static Kind wider(Compiled a, Compiled b) {
+        return promote(a.type().kind(), b.type().kind());
+    }
+
+    /** The kind two operands of a comparison meet in; a literal adopts the column's kind. */
     private static Kind common(Compiled a, Compiled b) {
         boolean ca = a.type().shape() == Shape.CONST;
         boolean cb = b.type().shape() == Shape.CONST;
@@ -310,9 +345,9 @@ public final class Compiler {
         String op = b.op();
         requireNumber(b.a(), a.type(), "'" + op + "'");
         requireNumber(b.b(), y.type(), "'" + op + "'");
-        Kind k = common(a, y);
+        Kind k = wider(a, y);
         if (op.equals("/") && k == Kind.INT) {
-            k = a.type().shape() == Shape.CONST && y.type().shape() == Shape.CONST ? Kind.DOUBLE : Kind.DOUBLE;
+            k = Kind.DOUBLE;
         }
         return numeric(op, a, y, k);
     }
@@ -477,7 +512,7 @@ public final class Compiler {
                     Compiled y = c(args.get(1));
                     requireNumber(args.get(0), a.type(), fn + "()");
                     requireNumber(args.get(1), y.type(), fn + "()");
-                    return numeric(fn, a, y, common(a, y));
+                    return numeric(fn, a, y, wider(a, y));
                 }
                 return reduction(call);
             }
@@ -507,7 +542,7 @@ public final class Compiler {
                     throw new ExprException(args.get(2).pos(), "where() needs two values of one kind, got a "
                             + a.type() + " and a " + y.type());
                 }
-                Kind k = common(a, y);
+                Kind k = wider(a, y);
                 Shape s = shape(cond, new Compiled(new Type(shape(a, y), k, null), null, 0));
                 if (s == Shape.CONST) {
                     s = Shape.EVENT;
@@ -572,7 +607,7 @@ public final class Compiler {
                     scope.use(x.type().collection(), "phi");
                 }
                 boolean perEvent = a.type().shape() == Shape.OBJECT && y.type().shape() == Shape.OBJECT;
-                return of(perEvent ? Type.event(Kind.FLOAT) : Type.jagged(Kind.FLOAT),
+                return of(perEvent ? Type.event(Kind.DOUBLE) : Type.jagged(Kind.DOUBLE),
                         env -> Ops.deltaR(a.eval(env), y.eval(env)));
             }
             default -> throw new ExprException(call.pos(), "unknown function '" + fn + "'"

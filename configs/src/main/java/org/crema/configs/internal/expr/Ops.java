@@ -97,14 +97,14 @@ public final class Ops {
 
     /**
      * The four-vector sum of every combination. Each object's Cartesian components are computed once
-     * (sinh and cosh are the expensive part) and summed per combination in double; results are
-     * rounded to float.
+     * (sinh and cosh are the expensive part) and summed per combination in double; results stay
+     * double, as the Java API's {@code CartesianKinematics} returns them.
      *
      * @param c combinations
      * @param property {@code pt eta phi mass}
      * @return one value per combination
      */
-    public static ListColumn<FloatColumn> comboP4(Combos c, String property) {
+    public static ListColumn<DoubleColumn> comboP4(Combos c, String property) {
         synchronized (c) {
             if (c.sums == null) {
                 sums(c);
@@ -131,16 +131,15 @@ public final class Ops {
         c.offsets = sums.px().zeroBasedOffsets();
     }
 
-    /** A property of four-vectors held in double, rounded once to the language's float type. */
-    private static FloatColumn property(String property, FourVectors.PxPyPzE v) {
-        DoubleColumn d = switch (property) {
+    /** A property of four-vectors held in double; kept in double like the Java API's kinematics. */
+    private static DoubleColumn property(String property, FourVectors.PxPyPzE v) {
+        return switch (property) {
             case "pt" -> v.pt();
             case "mass" -> v.mass();
             case "eta" -> v.eta();
             case "phi" -> v.phi();
             default -> throw bad(property);
         };
-        return d.toFloat();
     }
 
     /**
@@ -151,7 +150,8 @@ public final class Ops {
      */
     @SuppressWarnings("unchecked")
     public static Column best(ListColumn<?> values, ListColumn<?> key) {
-        ListColumn<FloatColumn> k = (ListColumn<FloatColumn>) to(key, Type.Kind.FLOAT);
+        // argmax in the key's own kind: rounding a double key to float could merge distinct maxima
+        ListColumn<?> k = key.content() instanceof BoolColumn ? (ListColumn<?>) to(key, Type.Kind.INT) : key;
         IntColumn at = Reductions.argmax(k);
         return switch (values.content()) {
             case FloatColumn f -> Selection.pick((ListColumn<FloatColumn>) values, at, Float.NaN);
@@ -847,7 +847,7 @@ public final class Ops {
     @SuppressWarnings("unchecked")
     public static Column deltaR(Object a, Object b) {
         if (a instanceof ObjRef x && b instanceof ObjRef y) {
-            return FourVectors.deltaR(kthFloat(x, "eta"), kthFloat(x, "phi"), kthFloat(y, "eta"), kthFloat(y, "phi")).toFloat();
+            return FourVectors.deltaR(kthFloat(x, "eta"), kthFloat(x, "phi"), kthFloat(y, "eta"), kthFloat(y, "phi"));
         }
         if (a instanceof ObjRef) {
             return deltaR(b, a);
@@ -866,7 +866,7 @@ public final class Ops {
             eta2 = (ListColumn<FloatColumn>) to(field(d, "eta"), Type.Kind.FLOAT);
             phi2 = (ListColumn<FloatColumn>) to(field(d, "phi"), Type.Kind.FLOAT);
         }
-        return FourVectors.deltaR(eta, phi, eta2, phi2).toFloat();
+        return FourVectors.deltaR(eta, phi, eta2, phi2);
     }
 
     /**
@@ -902,6 +902,95 @@ public final class Ops {
             }
         }
         return Selection.filter(objects, ListColumn.of(eta.zeroBasedOffsets(), BoolColumn.of(out)));
+    }
+
+    /**
+     * Per object, the local index of the object of another collection it points to, −1 for none.
+     *
+     * @param local local indices shaped like the source objects
+     * @param target the collection pointed into
+     */
+    public record Ref(ListColumn<IntColumn> local, ListColumn<RecordColumn> target) {
+    }
+
+    /**
+     * NanoAOD stores −1 for "no match" and also indices past the objects it kept ({@code genJetIdx}
+     * is set before the GenJet pt cut); both become −1 here, so a reference never reads an object
+     * that is not there.
+     *
+     * @param source the objects holding the index field
+     * @param idxField e.g. {@code genJetIdx}
+     * @param target the collection it points into
+     * @return the checked references
+     */
+    @SuppressWarnings("unchecked")
+    public static Ref reference(ListColumn<RecordColumn> source, String idxField, ListColumn<RecordColumn> target) {
+        ListColumn<IntColumn> idx = (ListColumn<IntColumn>) to(field(source, idxField), Type.Kind.INT);
+        int[] off = idx.zeroBasedOffsets();
+        IntColumn flat = (IntColumn) idx.flatContent();
+        int[] out = new int[flat.length()];
+        for (int e = 0; e < source.length(); e++) {
+            int n = target.end(e) - target.start(e);
+            for (int i = off[e]; i < off[e + 1]; i++) {
+                int k = flat.get(i);
+                out[i] = k >= 0 && k < n ? k : -1;
+            }
+        }
+        return new Ref(ListColumn.of(off, IntColumn.of(out)), target);
+    }
+
+    /**
+     * @param r references
+     * @param name a field of the target collection
+     * @return per source object, that field of the object it points to; NaN (float, double), 0
+     *     (int) or false where it points to none
+     */
+    public static Column referencedField(Ref r, String name) {
+        ListColumn<?> values = (ListColumn<?>) field(r.target(), name);
+        int[] voff = values.zeroBasedOffsets();
+        PrimitiveColumn v = (PrimitiveColumn) values.flatContent();
+        int[] off = r.local().zeroBasedOffsets();
+        IntColumn local = (IntColumn) r.local().flatContent();
+        int n = local.length();
+        int[] at = new int[n];
+        for (int e = 0; e + 1 < off.length; e++) {
+            for (int i = off[e]; i < off[e + 1]; i++) {
+                int k = local.get(i);
+                at[i] = k < 0 ? -1 : voff[e] + k;
+            }
+        }
+        PrimitiveColumn out = switch (v) {
+            case FloatColumn f -> {
+                float[] o = new float[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] < 0 ? Float.NaN : f.get(at[i]);
+                }
+                yield FloatColumn.of(o);
+            }
+            case DoubleColumn d -> {
+                double[] o = new double[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] < 0 ? Double.NaN : d.get(at[i]);
+                }
+                yield DoubleColumn.of(o);
+            }
+            case IntColumn x -> {
+                int[] o = new int[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] < 0 ? 0 : x.get(at[i]);
+                }
+                yield IntColumn.of(o);
+            }
+            case BoolColumn b -> {
+                boolean[] o = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    o[i] = at[i] >= 0 && b.get(at[i]);
+                }
+                yield BoolColumn.of(o);
+            }
+            default -> throw bad("cross-reference field of " + v.getClass().getSimpleName());
+        };
+        return ListColumn.of(off, out);
     }
 
     private static IllegalStateException bad(String what) {

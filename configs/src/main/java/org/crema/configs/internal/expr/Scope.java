@@ -17,6 +17,17 @@ public interface Scope {
     /** @return the collection whose fields may be written bare (an object's {@code where}), or null */
     String self();
 
+    /**
+     * A cross-reference of a collection, e.g. {@code matchedGen} of {@code Jet}.
+     *
+     * @param collection a collection visible here
+     * @param name the reference name
+     * @return the index field and the target collection, e.g. {@code [genJetIdx, GenJet]}, or null
+     */
+    default String[] reference(String collection, String name) {
+        return null;
+    }
+
     /** @return every name visible here, for "did you mean" */
     Collection<String> names();
 

@@ -38,7 +38,9 @@ public record Type(Shape shape, Kind kind, String collection) {
         /** a per-event sum of objects, e.g. {@code Muon[0] + Muon[1]} */
         P4,
         /** the k-object combinations of a collection, e.g. {@code combinations(Jet, 3)} */
-        COMBOS
+        COMBOS,
+        /** per object, the object of another collection it points to, e.g. {@code Jet.matchedGen} */
+        REF
     }
 
     /** @param kind kind @return a per-event type */
@@ -66,6 +68,7 @@ public record Type(Shape shape, Kind kind, String collection) {
             case OBJECT -> "one " + collection + " object per event";
             case P4 -> "four-vector";
             case COMBOS -> "combinations of " + collection;
+            case REF -> "cross-reference to " + collection;
         };
     }
 }

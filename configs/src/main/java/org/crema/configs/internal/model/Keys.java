@@ -28,10 +28,14 @@ public final class Keys {
         m.put("variations.*", List.of("type", "collection", "field", "shift", "sources", "datasets", "samples"));
         m.put("objects.*", List.of("from", "where", "sortBy", "descending", "cleanAgainst"));
         m.put("categories", List.of("standard", "cartesian"));
-        m.put("weights.*", List.of("value", "up", "down", "sources", "datasets", "samples"));
+        m.put("weights.*", List.of("type", "value", "up", "down", "sources", "collection", "file", "correction",
+                "lightCorrection", "year", "workingPoint", "ptRange", "discriminant", "systematics", "threshold",
+                "efficiency", "datasets", "samples", "categories"));
+        m.put("weights.*.efficiency", List.of("b", "c", "light"));
         m.put("weights.*.sources.*", List.of("up", "down"));
         m.put("histograms.*", List.of("expr", "axis", "categories", "variations"));
         m.put("histograms.*.axis", List.of("type", "name", "label", "bins", "start", "stop", "edges"));
+        m.put("columns.*", List.of("category", "format", "values"));
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -28,6 +28,14 @@ import org.crema.configs.internal.expr.Suggest;
 import org.crema.configs.internal.expr.Type;
 import org.crema.configs.internal.expr.Type.Kind;
 import org.crema.configs.internal.expr.Type.Shape;
+import org.crema.configs.internal.weights.StandardWeight;
+import org.crema.correctionlib.CorrectionException;
+import org.crema.correctionlib.CorrectionSet;
+import org.crema.correctionlib.Corrector;
+import org.crema.corrections.CorrectionLookupException;
+import org.crema.corrections.btag.BTagShapeSf;
+import org.crema.corrections.weights.ObjectScaleFactors;
+import org.crema.corrections.weights.PileupWeights;
 import org.crema.configs.internal.yaml.Source;
 import org.crema.configs.internal.yaml.YNode;
 import org.crema.configs.internal.yaml.YNode.YMap;
@@ -52,6 +60,20 @@ public final class Loader {
     private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes");
     private static final List<String> CALIBRATION_TYPES = List.of("jets");
     private static final List<String> AXIS_TYPES = List.of("regular", "variable", "integer");
+    /** Weight types → the keys each takes besides {@link #WEIGHT_COMMON_KEYS}. */
+    private static final Map<String, List<String>> WEIGHT_TYPES = weightTypes();
+    private static final List<String> WEIGHT_COMMON_KEYS = List.of("type", "datasets", "samples", "categories");
+
+    private static Map<String, List<String>> weightTypes() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("expression", List.of("value", "up", "down", "sources"));
+        m.put("pileup", List.of("file", "correction"));
+        m.put("leptonSF", List.of("collection", "file", "correction", "year", "workingPoint", "ptRange"));
+        m.put("btagShape", List.of("collection", "file", "correction", "discriminant", "systematics"));
+        m.put("btagWP", List.of("collection", "file", "correction", "lightCorrection", "workingPoint", "discriminant",
+                "threshold", "efficiency"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final Source source;
     private final Path baseDir;
@@ -59,6 +81,7 @@ public final class Loader {
     private final List<Diagnostic> warnings = new ArrayList<>();
     private Map<String, Object> parameters;
     private Schema schema;
+    private YMap rootNode;
 
     // Names defined so far, in order, as the scopes see them.
     private final Map<String, Map<String, Kind>> derived = new LinkedHashMap<>();
@@ -66,6 +89,7 @@ public final class Loader {
     private final Map<String, Type> variables = new LinkedHashMap<>();
     private final Map<String, LinkedHashSet<String>> used = new LinkedHashMap<>();
     private final Set<String> flatUsed = new LinkedHashSet<>();
+    private final Map<String, LinkedHashSet<String>> simulationUsed = new LinkedHashMap<>();
 
     private Loader(Source source, Path baseDir) {
         this.source = source;
@@ -320,11 +344,12 @@ public final class Loader {
 
     // ------------------------------------------------------------------ the model
 
-    private Model model(YNode rootNode, Schema givenSchema, boolean readFileset) {
-        YMap root = section(rootNode, "", "the top level");
+    private Model model(YNode rootYaml, Schema givenSchema, boolean readFileset) {
+        YMap root = section(rootYaml, "", "the top level");
         if (root == null) {
             return null;
         }
+        this.rootNode = root;
         parameters = defaultParameters();
         YNode pn = root.get("parameters");
         if (pn != null) {
@@ -348,6 +373,9 @@ public final class Loader {
                 fileset = datasets(ds);
             }
         }
+        if (fileset != null) {
+            checkYears(fileset, ds, lumi);
+        }
         schema = givenSchema;
         if (schema == null && fileset != null) {
             schema = schemaOf(fileset, ds);
@@ -367,13 +395,9 @@ public final class Loader {
         List<Model.Cut> presel = cuts(root.get("preselection"), "preselection", Stage.EVENT);
         List<Model.Cut> cuts = cuts(root.get("cuts"), "cuts", Stage.EVENT);
         Categories categories = categories(root.get("categories"), cuts, root);
-        List<Model.WeightDef> weights = weights(root.get("weights"));
+        List<Model.WeightDef> weights = weights(root.get("weights"), categories, variations);
         List<Model.HistDef> hists = histograms(root.get("histograms"), categories, variations, weights);
-        YNode columns = root.get("columns");
-        if (columns != null) {
-            error(columns, "saving columns is not yet supported (the processor has no column writer yet);"
-                    + " remove 'columns' or write them from a Java processor");
-        }
+        List<Model.ColumnsDef> columns = columns(root.get("columns"), categories);
         lint(root, variations, weights, hists);
 
         Map<String, List<String>> inputFields = new LinkedHashMap<>();
@@ -386,9 +410,30 @@ public final class Loader {
             }
             inputFields.put(coll, f);
         });
-        return new Model(name, parameters, lumi, fileset, schema, inputFields, skim, calibrations, variations, objects,
+        Map<String, List<String>> simulationFields = new LinkedHashMap<>();
+        simulationUsed.forEach((coll, fields) -> {
+            List<String> extra = new ArrayList<>(fields);
+            extra.removeAll(inputFields.getOrDefault(coll, List.of()));
+            if (!extra.isEmpty()) {
+                simulationFields.put(coll, List.copyOf(extra));
+            }
+        });
+        return new Model(name, parameters, lumi, fileset, schema, inputFields, simulationFields, skim, calibrations,
+                variations, objects,
                 vars,
-                presel, cuts, categories, weights, hists, List.copyOf(warnings));
+                presel, cuts, categories, weights, hists, columns, List.copyOf(warnings));
+    }
+
+    /** Simulation is normalised to the luminosity of its year: a year without one is an error here, not after the run. */
+    private void checkYears(Fileset fileset, YNode at, Map<String, Double> lumi) {
+        fileset.datasets().forEach((name, d) -> {
+            String year = d.info().year();
+            if (d.info().isMC() && !Double.isNaN(d.info().xsec()) && !lumi.containsKey(year)) {
+                error(at, "dataset '" + name + "' has year '" + year + "', which has no luminosity in the parameters"
+                        + Suggest.didYouMean(year, lumi.keySet()) + "; expected one of " + lumi.keySet()
+                        + ", or add it under parameters: {lumi: {" + (year.isEmpty() ? "YEAR" : year) + ": PB}}");
+            }
+        });
     }
 
     private Map<String, Double> luminosity() {
@@ -550,6 +595,31 @@ public final class Loader {
         @Override
         public String self() {
             return self;
+        }
+
+        @Override
+        public String[] reference(String collection, String name) {
+            List<String> idx = switch (name) {
+                case "matchedGen" -> List.of("genJetIdx", "genPartIdx");
+                case "matchedJet" -> List.of("jetIdx");
+                case "matchedMuon" -> List.of("muonIdx");
+                case "matchedElectron" -> List.of("electronIdx");
+                case "matchedPhoton" -> List.of("photonIdx");
+                case "matchedTau" -> List.of("tauIdx");
+                case "mother" -> List.of("genPartIdxMother");
+                default -> List.of();
+            };
+            Map<String, Kind> fields = collection(collection);
+            String root = roots.getOrDefault(collection, collection);
+            for (String f : idx) {
+                if (fields != null && fields.containsKey(f)) {
+                    String target = org.crema.nano.NanoSchema.nanoAOD().target(root, f, schema.collections().keySet());
+                    if (target != null) {
+                        return new String[] {f, target};
+                    }
+                }
+            }
+            return null;
         }
 
         @Override
@@ -1047,7 +1117,7 @@ public final class Loader {
         return true;
     }
 
-    private List<Model.WeightDef> weights(YNode n) {
+    private List<Model.WeightDef> weights(YNode n, Categories categories, List<Model.Variation> variations) {
         List<Model.WeightDef> out = new ArrayList<>();
         if (n == null) {
             return out;
@@ -1064,6 +1134,45 @@ public final class Loader {
             }
             YMap w = section(e.value(), "weights.*", what);
             if (w == null) {
+                continue;
+            }
+            String type = "expression";
+            if (w.get("type") != null) {
+                type = string(w.get("type"), what + " type");
+                if (type == null) {
+                    continue;
+                }
+                if (!WEIGHT_TYPES.containsKey(type)) {
+                    error(w.get("type"), "unknown weight type '" + type + "'" + Suggest.didYouMean(type,
+                            WEIGHT_TYPES.keySet()) + "; expected one of " + WEIGHT_TYPES.keySet());
+                    continue;
+                }
+            }
+            boolean keysOk = true;
+            for (YNode.Entry k : w.map().values()) {
+                if (!WEIGHT_TYPES.get(type).contains(k.key()) && !WEIGHT_COMMON_KEYS.contains(k.key())
+                        && Keys.SECTIONS.get("weights.*").contains(k.key())) {
+                    List<String> allowed = new ArrayList<>(WEIGHT_COMMON_KEYS);
+                    allowed.addAll(WEIGHT_TYPES.get(type));
+                    keyError(k, "a" + (type.equals("expression") ? "n " : " ") + type + " weight has no '" + k.key()
+                            + "'; expected " + allowed);
+                    keysOk = false;
+                }
+            }
+            if (!keysOk) {
+                continue;
+            }
+            Set<String> cats = weightCategories(w, what, categories);
+            if (cats == null) {
+                continue;
+            }
+            if (!type.equals("expression")) {
+                StandardWeight sw = standardWeight(type, w, what, variations);
+                if (sw != null) {
+                    out.add(new Model.WeightDef(e.key(), null, null, null, Map.of(),
+                            Set.copyOf(strings(orNull(w.get("datasets")), what + " datasets")),
+                            Set.copyOf(strings(orNull(w.get("samples")), what + " samples")), sw, cats));
+                }
                 continue;
             }
             if (w.get("value") == null) {
@@ -1119,9 +1228,323 @@ public final class Loader {
             }
             out.add(new Model.WeightDef(e.key(), value, up, down, sources,
                     Set.copyOf(strings(orNull(w.get("datasets")), what + " datasets")),
-                    Set.copyOf(strings(orNull(w.get("samples")), what + " samples"))));
+                    Set.copyOf(strings(orNull(w.get("samples")), what + " samples")), null, cats));
         }
         return out;
+    }
+
+    /** The categories a weight is restricted to (empty = all), or null after an error. */
+    private Set<String> weightCategories(YMap w, String what, Categories categories) {
+        Set<String> out = new LinkedHashSet<>();
+        YNode cn = w.get("categories");
+        if (cn == null) {
+            return out;
+        }
+        boolean ok = true;
+        for (YNode i : cn instanceof YSeq s ? s.items() : List.of(cn)) {
+            String cat = string(i, what + " category");
+            if (cat == null) {
+                ok = false;
+            } else if (!categories.names().contains(cat)) {
+                error(i, what + " names an undefined category '" + cat + "'" + Suggest.didYouMean(cat, categories.names())
+                        + "; expected one of " + categories.names());
+                ok = false;
+            } else {
+                out.add(cat);
+            }
+        }
+        return ok ? out : null;
+    }
+
+    private final Map<Path, CorrectionSet> correctionSets = new LinkedHashMap<>();
+
+    /** A correction of a correctionlib file named by {@code file} and {@code correction} keys; null after an error. */
+    private Corrector corrector(YMap w, String fileKey, String correctionKey, String what) {
+        YNode fn = w.get(fileKey);
+        YNode cn = w.get(correctionKey);
+        if (fn == null || cn == null) {
+            error(w, what + " needs '" + fileKey + "' (a correctionlib JSON file) and '" + correctionKey
+                    + "' (a correction in it)");
+            return null;
+        }
+        Path file = correctionFile(fn, value(fn), what + " " + fileKey);
+        String name = string(cn, what + " " + correctionKey);
+        if (file == null || name == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            error(fn, what + ": correction file " + file + " does not exist (relative names resolve against"
+                    + " ${corrections.dir})");
+            return null;
+        }
+        CorrectionSet set = correctionSets.get(file);
+        if (set == null) {
+            try {
+                set = CorrectionSet.load(file);
+            } catch (CorrectionException ex) {
+                error(fn, what + ": " + ex.getMessage());
+                return null;
+            }
+            correctionSets.put(file, set);
+        }
+        List<String> names = new ArrayList<>(set.names());
+        names.addAll(set.compoundNames());
+        if (!names.contains(name)) {
+            error(cn, what + ": " + file.getFileName() + " has no correction '" + name + "'"
+                    + Suggest.didYouMean(name, names) + "; expected one of " + names);
+            return null;
+        }
+        return set.corrector(name);
+    }
+
+    /** The collection a standard weight reads, checked to have the fields it needs; null after an error. */
+    private String weightCollection(YMap w, String what, List<String> fields) {
+        String coll = need(w, "collection", what);
+        if (coll == null) {
+            return null;
+        }
+        Map<String, Kind> f = derived.containsKey(coll) ? derived.get(coll) : schema.collections().get(coll);
+        if (f == null) {
+            List<String> all = new ArrayList<>(derived.keySet());
+            all.addAll(schema.collections().keySet());
+            error(w.get("collection"), what + ": no collection '" + coll + "'" + Suggest.didYouMean(coll, all)
+                    + "; expected an input collection or an object");
+            return null;
+        }
+        for (String field : fields) {
+            if (!f.containsKey(field)) {
+                error(w.get("collection"), what + ": " + coll + " has no field '" + field + "', which this weight reads");
+                return null;
+            }
+            // weights apply to simulation only: data need not have these branches (hadronFlavour)
+            simulationUsed.computeIfAbsent(roots.getOrDefault(coll, coll), k -> new LinkedHashSet<>()).add(field);
+        }
+        return coll;
+    }
+
+    private StandardWeight standardWeight(String type, YMap w, String what, List<Model.Variation> variations) {
+        what = what + " (" + type + ")";
+        return switch (type) {
+            case "pileup" -> {
+                if (!schema.flat().containsKey(StandardWeight.Pileup.BRANCH)) {
+                    error(w, what + ": the input has no branch " + StandardWeight.Pileup.BRANCH
+                            + ", which pileup weights are a function of");
+                    yield null;
+                }
+                Corrector c = corrector(w, "file", "correction", what);
+                if (c == null) {
+                    yield null;
+                }
+                flatUsed.add(StandardWeight.Pileup.BRANCH);
+                try {
+                    yield new StandardWeight.Pileup(PileupWeights.of(c));
+                } catch (CorrectionException ex) {
+                    error(w.get("correction"), what + ": " + ex.getMessage());
+                    yield null;
+                }
+            }
+            case "leptonSF" -> {
+                String coll = weightCollection(w, what, List.of("pt", "eta"));
+                Corrector c = corrector(w, "file", "correction", what);
+                if (coll == null || c == null) {
+                    yield null;
+                }
+                String year = w.get("year") == null ? "" : string(w.get("year"), what + " year");
+                String wp = w.get("workingPoint") == null ? null : string(w.get("workingPoint"), what + " workingPoint");
+                if (c.inputIndex("year") >= 0 && (year == null || year.isEmpty())) {
+                    error(w, what + ": correction '" + c.name() + "' has a 'year' input; expected 'year', e.g. 2018_UL");
+                    yield null;
+                }
+                if (c.inputIndex("WorkingPoint") >= 0 && wp == null) {
+                    error(w, what + ": correction '" + c.name() + "' has a 'WorkingPoint' input; expected"
+                            + " 'workingPoint', e.g. Tight");
+                    yield null;
+                }
+                try {
+                    ObjectScaleFactors sf = c.inputIndex("WorkingPoint") >= 0 ? ObjectScaleFactors.electron(c, year, wp)
+                            : ObjectScaleFactors.muon(c, year);
+                    if (w.get("ptRange") != null) {
+                        double[] r = range(w.get("ptRange"), what + " ptRange");
+                        if (r == null) {
+                            yield null;
+                        }
+                        sf = sf.withPtRange(r[0], r[1]);
+                    }
+                    yield new StandardWeight.ObjectSf(coll, sf);
+                } catch (CorrectionException ex) {
+                    error(w.get("correction"), what + ": " + ex.getMessage());
+                    yield null;
+                }
+            }
+            case "btagShape" -> btagShape(w, what, variations);
+            default -> btagWp(w, what);
+        };
+    }
+
+    private double[] range(YNode n, String what) {
+        if (!(n instanceof YSeq seq) || seq.items().size() != 2) {
+            error(n, what + " must be [min, max], got " + n.describe());
+            return null;
+        }
+        Double lo = number(seq.items().get(0), what + " min");
+        Double hi = number(seq.items().get(1), what + " max");
+        if (lo == null || hi == null) {
+            return null;
+        }
+        if (!(hi > lo)) {
+            error(seq.items().get(1), what + " max must be above min: " + hi + " <= " + lo);
+            return null;
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** Whether a BTV shape correction knows a systematic, probed at a point inside every measured range. */
+    private static boolean hasSystematic(Corrector c, String systematic) {
+        int flavour = systematic.contains("cferr") ? 4 : 5;
+        Object[] args = new Object[c.inputs().size()];
+        args[c.inputIndex("systematic")] = systematic;
+        args[c.inputIndex("flavor")] = flavour;
+        args[c.inputIndex("abseta")] = 1.0;
+        args[c.inputIndex("pt")] = 50.0;
+        args[c.inputIndex("discriminant")] = 0.5;
+        try {
+            c.evaluate(args);
+            return true;
+        } catch (CorrectionException ex) {
+            return false;
+        }
+    }
+
+    private StandardWeight btagShape(YMap w, String what, List<Model.Variation> variations) {
+        String disc = need(w, "discriminant", what);
+        if (disc == null) {
+            return null;
+        }
+        String coll = weightCollection(w, what, List.of("pt", "eta", "hadronFlavour", disc));
+        Corrector c = corrector(w, "file", "correction", what);
+        if (coll == null || c == null) {
+            return null;
+        }
+        for (String in : List.of("systematic", "flavor", "abseta", "pt", "discriminant")) {
+            if (c.inputIndex(in) < 0) {
+                error(w.get("correction"), what + ": correction '" + c.name() + "' has no input '" + in
+                        + "'; expected a BTV shape correction such as deepJet_shape");
+                return null;
+            }
+        }
+        List<String> systematics = new ArrayList<>();
+        if (w.get("systematics") == null) {
+            for (String s : BTAG_SHAPE_SYSTEMATICS) {
+                if (hasSystematic(c, "up_" + s)) {
+                    systematics.add(s);
+                }
+            }
+        } else {
+            YNode sn = w.get("systematics");
+            for (YNode i : sn instanceof YSeq seq ? seq.items() : List.of(sn)) {
+                String s = string(i, what + " systematic");
+                if (s == null) {
+                    return null;
+                }
+                if (s.startsWith("jes")) {
+                    error(i, what + ": '" + s + "' belongs to the jets of a JES variation and follows it"
+                            + " automatically; remove it from systematics");
+                    return null;
+                }
+                if (!hasSystematic(c, "up_" + s) || !hasSystematic(c, "down_" + s)) {
+                    error(i, what + ": correction '" + c.name() + "' has no systematic 'up_" + s + "'/'down_" + s + "'"
+                            + Suggest.didYouMean(s, BTAG_SHAPE_SYSTEMATICS) + "; expected some of "
+                            + BTAG_SHAPE_SYSTEMATICS);
+                    return null;
+                }
+                systematics.add(s);
+            }
+        }
+        // JES-varied jets take the b-tag systematic of the same source; the lint warns where the file has none.
+        String root = roots.getOrDefault(coll, coll);
+        Map<String, String> jes = new LinkedHashMap<>();
+        YMap vm = rootNode.get("variations") instanceof YMap v ? v : null;
+        for (Model.Variation v : variations) {
+            if (!v.type().equals("jes") || !v.collection().equals(root)) {
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            for (String src : v.sources()) {
+                String btv = src.equals("Total") ? "" : src;
+                if (hasSystematic(c, "up_jes" + btv) && hasSystematic(c, "down_jes" + btv)) {
+                    jes.put(v.name() + "_" + src + "Up", "up_jes" + btv);
+                    jes.put(v.name() + "_" + src + "Down", "down_jes" + btv);
+                } else {
+                    missing.add(src);
+                }
+            }
+            if (!missing.isEmpty()) {
+                YNode at = vm != null && vm.map().containsKey(v.name()) ? vm.map().get(v.name()).value() : w;
+                warn(at, "variation '" + v.name() + "' shifts " + root + " but b-tag shape weight correction '"
+                        + c.name() + "' has no JES systematic for source" + (missing.size() == 1 ? " " : "s ")
+                        + missing + " (up_jes<Source>); the b-tag weight does not follow those jet variations");
+            }
+        }
+        return new StandardWeight.BTagShape(coll, BTagShapeSf.of(c), disc, List.copyOf(systematics), jes);
+    }
+
+    private static final List<String> BTAG_SHAPE_SYSTEMATICS = List.of("hf", "lf", "hfstats1", "hfstats2", "lfstats1",
+            "lfstats2", "cferr1", "cferr2");
+
+    private StandardWeight btagWp(YMap w, String what) {
+        String disc = need(w, "discriminant", what);
+        String wp = need(w, "workingPoint", what);
+        Double threshold = w.get("threshold") == null ? null : number(w.get("threshold"), what + " threshold");
+        if (w.get("threshold") == null) {
+            error(w, what + " needs 'threshold': the working point's cut on the discriminant, e.g."
+                    + " ${btag.deepJet.2018.medium}");
+        }
+        if (disc == null || wp == null || threshold == null) {
+            return null;
+        }
+        String coll = weightCollection(w, what, List.of("pt", "eta", "hadronFlavour", disc));
+        Corrector heavy = corrector(w, "file", "correction", what);
+        Corrector light = w.get("lightCorrection") == null ? heavy : corrector(w, "file", "lightCorrection", what);
+        if (coll == null || heavy == null || light == null) {
+            return null;
+        }
+        for (Corrector c : List.of(heavy, light)) {
+            for (String in : StandardWeight.BTagWp.INPUTS) {
+                if (c.inputIndex(in) < 0) {
+                    error(w.get(c == heavy ? "correction" : "lightCorrection"), what + ": correction '" + c.name()
+                            + "' has no input '" + in + "'; expected a BTV fixed-working-point correction such as"
+                            + " deepJet_comb with inputs " + StandardWeight.BTagWp.INPUTS);
+                    return null;
+                }
+            }
+        }
+        Map<Integer, Double> eff = new LinkedHashMap<>();
+        YMap em = w.get("efficiency") == null ? null : section(w.get("efficiency"), "weights.*.efficiency",
+                what + " efficiency");
+        if (w.get("efficiency") == null) {
+            error(w, what + " needs 'efficiency': the MC tagging efficiencies {b: .., c: .., light: ..}");
+            return null;
+        }
+        if (em == null) {
+            return null;
+        }
+        Map<String, Integer> flavours = Map.of("b", 5, "c", 4, "light", 0);
+        for (String f : List.of("b", "c", "light")) {
+            if (em.get(f) == null) {
+                error(em, what + " efficiency needs '" + f + "'; expected {b: .., c: .., light: ..}");
+                return null;
+            }
+            Double d = number(em.get(f), what + " efficiency " + f);
+            if (d == null) {
+                return null;
+            }
+            if (!(d > 0 && d < 1)) {
+                error(em.get(f), what + " efficiency " + f + " must be between 0 and 1 (exclusive), got " + d);
+                return null;
+            }
+            eff.put(flavours.get(f), d);
+        }
+        return new StandardWeight.BTagWp(coll, heavy, light, wp, disc, threshold, eff);
     }
 
     private List<Model.HistDef> histograms(YNode n, Categories categories, List<Model.Variation> variations,
@@ -1163,16 +1586,49 @@ public final class Loader {
             if (h.get("expr") == null || h.get("axis") == null) {
                 continue;
             }
-            if (h.get("axis") instanceof YSeq seq) {
-                error(seq, what + ": several axes (2-D histograms) are not yet supported; expected one axis map");
-                continue;
+            // a 2-D histogram: two axes and two expressions, e.g. axis: [{...}, {...}], expr: [x, y]
+            boolean twoD = h.get("axis") instanceof YSeq || h.get("expr") instanceof YSeq;
+            YNode axisNode = h.get("axis");
+            YNode exprNode = h.get("expr");
+            Axis axis2 = null;
+            Compiled c2 = null;
+            boolean ok2 = true;
+            if (twoD) {
+                if (!(axisNode instanceof YSeq as) || !(exprNode instanceof YSeq es) || as.items().size() != 2
+                        || es.items().size() != 2) {
+                    error(axisNode instanceof YSeq as2 && as2.items().size() == 2 ? exprNode : axisNode, what
+                            + ": a 2-D histogram needs two axes and two expressions, axis: [{...}, {...}] and"
+                            + " expr: [x, y]; at most two axes are supported");
+                    continue;
+                }
+                axisNode = as.items().get(0);
+                exprNode = es.items().get(0);
+                c2 = expr(es.items().get(1), what + " expr", new ScopeImpl(Stage.EVENT, null));
+                if (c2 != null && (!c2.type().isValue() || c2.type().shape() == Shape.CONST)) {
+                    error(es.items().get(1), what + " expr must be per-event or per-object values, got a "
+                            + c2.type());
+                    c2 = null;
+                }
+                axis2 = axis(as.items().get(1), what);
+                ok2 = c2 != null && axis2 != null;
             }
-            Compiled c = expr(h.get("expr"), what + " expr", new ScopeImpl(Stage.EVENT, null));
+            Compiled c = expr(exprNode, what + " expr", new ScopeImpl(Stage.EVENT, null));
             if (c != null && (!c.type().isValue() || c.type().shape() == Shape.CONST)) {
-                error(h.get("expr"), what + " expr must be per-event or per-object values, got a " + c.type());
+                error(exprNode, what + " expr must be per-event or per-object values, got a " + c.type());
                 c = null;
             }
-            Axis axis = axis(h.get("axis"), what);
+            if (c != null && c2 != null && c.type().shape() != c2.type().shape()) {
+                error(((YSeq) h.get("expr")).items().get(1), what + ": both expressions of a 2-D histogram must be"
+                        + " per event or both per object (of one collection), got a " + c.type() + " and a "
+                        + c2.type());
+                ok2 = false;
+            }
+            Axis axis = axis(axisNode, what);
+            if (axis != null && axis2 != null && axis.name().equals(axis2.name())) {
+                error(((YSeq) h.get("axis")).items().get(1), what + ": the two axes need different names, both are '"
+                        + axis.name() + "'");
+                ok2 = false;
+            }
             Set<String> cats = new LinkedHashSet<>();
             if (h.get("categories") != null) {
                 YNode cn = h.get("categories");
@@ -1213,8 +1669,79 @@ public final class Loader {
                     vars.addAll(matched);
                 }
             }
-            if (c != null && axis != null) {
-                out.add(new Model.HistDef(e.key(), axis, c, cats, vars));
+            if (c != null && axis != null && ok2) {
+                out.add(new Model.HistDef(e.key(), axis, c, axis2, c2, cats, vars));
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> COLUMN_FORMATS = List.of("parquet", "arrow");
+
+    private List<Model.ColumnsDef> columns(YNode n, Categories categories) {
+        List<Model.ColumnsDef> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        YMap m = namedMap(n, "columns");
+        if (m == null) {
+            return out;
+        }
+        for (YNode.Entry e : m.map().values()) {
+            String what = "columns '" + e.key() + "'";
+            YMap c = section(e.value(), "columns.*", what);
+            if (c == null) {
+                continue;
+            }
+            if (!e.key().matches("[A-Za-z0-9_.-]+")) {
+                keyError(e, what + ": the name becomes a folder name; expected letters, digits, '_', '.' or '-'");
+                continue;
+            }
+            String category = null;
+            if (c.get("category") != null) {
+                category = string(c.get("category"), what + " category");
+                if (category != null && !categories.names().contains(category)) {
+                    error(c.get("category"), what + " names an undefined category '" + category + "'"
+                            + Suggest.didYouMean(category, categories.names()) + "; expected one of " + categories.names());
+                    continue;
+                }
+            }
+            String format = c.get("format") == null ? "parquet" : string(c.get("format"), what + " format");
+            if (format != null && !COLUMN_FORMATS.contains(format)) {
+                error(c.get("format"), what + ": unknown format '" + format + "'" + Suggest.didYouMean(format,
+                        COLUMN_FORMATS) + "; expected one of " + COLUMN_FORMATS);
+                continue;
+            }
+            if (c.get("values") == null) {
+                error(c, what + " needs 'values': column name → per-event expression");
+                continue;
+            }
+            YMap vm = namedMap(c.get("values"), what + " values");
+            if (vm == null || format == null) {
+                continue;
+            }
+            java.util.LinkedHashMap<String, Compiled> values = new java.util.LinkedHashMap<>();
+            boolean ok = true;
+            for (YNode.Entry v : vm.map().values()) {
+                String vw = what + " column '" + v.key() + "'";
+                Compiled x = expr(v.value(), vw, new ScopeImpl(Stage.EVENT, null));
+                if (x == null) {
+                    ok = false;
+                } else if (!x.type().isValue() || x.type().shape() != Shape.EVENT) {
+                    error(v.value(), vw + " must be one number or boolean per event, got a " + x.type()
+                            + (x.type().shape() == Shape.JAGGED ? "; pick one object, e.g. GoodJet[0].pt, or reduce,"
+                                    + " e.g. sum(GoodJet.pt)" : ""));
+                    ok = false;
+                } else {
+                    values.put(v.key(), x);
+                }
+            }
+            if (values.isEmpty() && ok) {
+                error(vm, what + " values is empty; expected column name → per-event expression");
+                continue;
+            }
+            if (ok) {
+                out.add(new Model.ColumnsDef(e.key(), category, format, values));
             }
         }
         return out;

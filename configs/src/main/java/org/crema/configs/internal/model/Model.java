@@ -18,6 +18,7 @@ import org.crema.processor.run.Fileset;
  * @param fileset the datasets (null when compiled inside a processor)
  * @param schema the input branches
  * @param inputFields input collection → the fields any expression reads
+ * @param simulationFields input collection → further fields only simulation reads (weights)
  * @param skim skim cuts
  * @param calibrations input collection → its calibration
  * @param variations shape variations
@@ -28,13 +29,38 @@ import org.crema.processor.run.Fileset;
  * @param categories the categories
  * @param weights weights
  * @param histograms histograms
+ * @param columns per-event columns saved per category
  * @param warnings systematics lint
  */
 public record Model(String name, Map<String, Object> parameters, Map<String, Double> luminosity, Fileset fileset,
-        Schema schema, Map<String, List<String>> inputFields, List<Cut> skim,
+        Schema schema, Map<String, List<String>> inputFields, Map<String, List<String>> simulationFields,
+        List<Cut> skim,
         Map<String, org.crema.configs.internal.calib.JetCalibration> calibrations, List<Variation> variations,
         List<ObjectDef> objects, List<Var> variables, List<Cut> preselection, List<Cut> cuts, Categories categories,
-        List<WeightDef> weights, List<HistDef> histograms, List<Diagnostic> warnings) {
+        List<WeightDef> weights, List<HistDef> histograms, List<ColumnsDef> columns, List<Diagnostic> warnings) {
+
+    /** @param other datasets @return this model over those datasets */
+    public Model withFileset(Fileset other) {
+        return new Model(name, parameters, luminosity, other, schema, inputFields, simulationFields, skim, calibrations,
+                variations, objects, variables, preselection, cuts, categories, weights, histograms, columns, warnings);
+    }
+
+    /**
+     * @param simulation true for simulated datasets
+     * @return input collection → every field read for that kind of dataset
+     */
+    public Map<String, List<String>> fields(boolean simulation) {
+        if (!simulation || simulationFields.isEmpty()) {
+            return inputFields;
+        }
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>(inputFields);
+        simulationFields.forEach((c, f) -> {
+            List<String> all = new java.util.ArrayList<>(out.getOrDefault(c, List.of()));
+            all.addAll(f);
+            out.put(c, List.copyOf(all));
+        });
+        return out;
+    }
 
     /** A named event cut. */
     public record Cut(String name, Compiled expr) {
@@ -98,9 +124,13 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
      * @param sources source → (up, down): independent variations {@code name_sourceUp/Down}
      * @param datasets datasets it applies to (empty = all)
      * @param samples samples it applies to (empty = all)
+     * @param standard a correction-file weight ({@code type:} pileup, muonSF, …), or null for an
+     *     expression weight (then {@code value} is set)
+     * @param categories categories it applies to (empty = all)
      */
     public record WeightDef(String name, Compiled value, Compiled up, Compiled down,
-            Map<String, Compiled[]> sources, Set<String> datasets, Set<String> samples) {
+            Map<String, Compiled[]> sources, Set<String> datasets, Set<String> samples,
+            org.crema.configs.internal.weights.StandardWeight standard, Set<String> categories) {
     }
 
     /**
@@ -109,9 +139,27 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
      * @param name its name
      * @param axis the observable's axis
      * @param expr the observable
+     * @param axis2 the second axis of a 2-D histogram, else null
+     * @param expr2 the second observable of a 2-D histogram, else null
      * @param categories categories filled (empty = all)
      * @param variations variations filled besides nominal (null = all)
      */
-    public record HistDef(String name, Axis axis, Compiled expr, Set<String> categories, Set<String> variations) {
+    public record HistDef(String name, Axis axis, Compiled expr, Axis axis2, Compiled expr2, Set<String> categories,
+            Set<String> variations) {
+    }
+
+    /**
+     * Per-event columns saved for the events of one category, one file per dataset.
+     *
+     * @param name output name: files {@code columns/NAME/DATASET.parquet} (or {@code .arrow})
+     * @param category the category whose events are saved (null = every preselected event)
+     * @param format {@code parquet} or {@code arrow}
+     * @param values column name → per-event expression, in file order
+     */
+    public record ColumnsDef(String name, String category, String format, java.util.SequencedMap<String, Compiled> values) {
+        /** @return the accumulator key of its rows */
+        public String key() {
+            return "columns:" + name;
+        }
     }
 }

@@ -158,32 +158,56 @@ class ExpressionTest {
 
     @Test
     void fourVectors() {
-        FloatColumn dr = (FloatColumn) eval("deltaR(Jet[0], Jet[1])");
-        assertThat(dr.get(0)).isCloseTo((float) Math.hypot(1.5, 1.0), within(1e-6f));
+        // kinematics are double, as FourVectors returns them; the references below sum the same
+        // Cartesian components in another order, hence the tolerances (a few ulps of the inputs)
+        assertThat(compile("deltaR(Jet[0], Jet[1])").type()).isEqualTo(Type.event(Kind.DOUBLE));
+        DoubleColumn dr = (DoubleColumn) eval("deltaR(Jet[0], Jet[1])");
+        assertThat(dr.get(0)).isCloseTo(Math.hypot(0.5 - -1.0, 1.0), within(1e-12));
         assertThat(dr.get(1)).isNaN();
         // event 2: jets 0 and 1, Δφ = 4 wraps to 4 - 2π
-        assertThat(dr.get(2)).isCloseTo((float) Math.hypot(2.4, 4 - 2 * Math.PI), within(1e-5f));
-        FloatColumn m = (FloatColumn) eval("(Jet[0] + Jet[1]).mass");
-        assertThat(m.get(0)).isCloseTo((float) mass(0, 1), within(1e-3f));
-        FloatColumn m3 = (FloatColumn) eval("(Jet[0] + Jet[1] + Jet[2]).mass");
-        assertThat(m3.get(2)).isCloseTo((float) mass(2, 3, 4), within(1e-3f));
+        assertThat(dr.get(2)).isCloseTo(Math.hypot((double) 2.5f - 0.1f, 4 - 2 * Math.PI), within(1e-12));
+        assertThat(compile("deltaR(Jet, Jet[0])").type()).isEqualTo(Type.jagged(Kind.DOUBLE));
+        assertThat(compile("(Jet[0] + Jet[1]).mass").type()).isEqualTo(Type.event(Kind.DOUBLE));
+        DoubleColumn m = (DoubleColumn) eval("(Jet[0] + Jet[1]).mass");
+        assertThat(m.get(0)).isCloseTo(mass(0, 1), within(1e-9));
+        DoubleColumn m3 = (DoubleColumn) eval("(Jet[0] + Jet[1] + Jet[2]).mass");
+        assertThat(m3.get(2)).isCloseTo(mass(2, 3, 4), within(1e-9));
         assertThat(m3.get(0)).isNaN();
+    }
+
+    @Test
+    void kindsFollowJava() {
+        // float branch with an int literal stays float, with a double literal becomes double
+        assertThat(compile("MET_pt * 2").type()).isEqualTo(Type.event(Kind.FLOAT));
+        assertThat(compile("MET_pt * 0.5").type()).isEqualTo(Type.event(Kind.DOUBLE));
+        assertThat(eval("MET_pt * 0.1")).isEqualTo(DoubleColumn.of(10.5f * 0.1, 20.25f * 0.1, 30f * 0.1));
+        assertThat(compile("Jet.pt * 2.0").type()).isEqualTo(Type.jagged(Kind.DOUBLE));
+        assertThat(compile("double(MET_pt)").type()).isEqualTo(Type.event(Kind.DOUBLE));
+        assertThat(compile("float((Jet[0] + Jet[1]).mass)").type()).isEqualTo(Type.event(Kind.FLOAT));
+        // a float sum plus a double mass is double; min and where widen like Java's Math.min and ?:
+        assertThat(compile("MET_pt + (Jet[0] + Jet[1]).pt").type()).isEqualTo(Type.event(Kind.DOUBLE));
+        assertThat(compile("min(MET_pt, 25.5)").type()).isEqualTo(Type.event(Kind.DOUBLE));
+        assertThat(compile("where(nJet > 1, MET_pt, -1.5)").type()).isEqualTo(Type.event(Kind.DOUBLE));
+        // comparisons accept both kinds
+        assertThat(eval("MET_pt >= 20.25")).isEqualTo(BoolColumn.of(false, true, true));
+        assertThat(eval("(Jet[0] + Jet[1]).mass > 10")).isEqualTo(BoolColumn.of(mass(0, 1) > 10, false, mass(2, 3) > 10));
+        assertThat(eval("deltaR(Jet[0], Jet[1]) < MET_pt")).isEqualTo(BoolColumn.of(true, false, true));
     }
 
     @Test
     void combinationsWithBest() {
         ListColumn<?> pairs = (ListColumn<?>) eval("combinations(Jet, 2).mass");
         assertThat(pairs.counts()).isEqualTo(IntColumn.of(1, 0, 3));
-        assertThat(((FloatColumn) pairs.flatContent()).get(0)).isCloseTo((float) mass(0, 1), within(1e-3f));
+        assertThat(((DoubleColumn) pairs.flatContent()).get(0)).isCloseTo(mass(0, 1), within(1e-9));
         ListColumn<?> firstPt = (ListColumn<?>) eval("combinations(Jet, 2)[0].pt");
         assertThat(firstPt.flatContent()).isEqualTo(FloatColumn.of(50f, 40f, 40f, 30f));
         // event 2: the pair with the largest pt sum among pairs whose first jet has pt > 35
-        FloatColumn best = (FloatColumn) eval("best(filter(combinations(Jet, 2).mass, combinations(Jet, 2)[0].pt > 35),"
+        DoubleColumn best = (DoubleColumn) eval("best(filter(combinations(Jet, 2).mass, combinations(Jet, 2)[0].pt > 35),"
                 + " filter(combinations(Jet, 2).pt, combinations(Jet, 2)[0].pt > 35))");
         double p01 = pt(2, 3);
         double p02 = pt(2, 4);
         double expected = p01 >= p02 ? mass(2, 3) : mass(2, 4);
-        assertThat(best.get(2)).isCloseTo((float) expected, within(1e-3f));
+        assertThat(best.get(2)).isCloseTo(expected, within(1e-9));
         assertThat(best.get(1)).isNaN();
     }
 
