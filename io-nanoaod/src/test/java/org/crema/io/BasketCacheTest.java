@@ -225,4 +225,27 @@ class BasketCacheTest {
             pool.shutdown();
         }
     }
+
+    /** A kept basket behind a later read of its branch (a chunk skipped the branch) is dropped. */
+    @Test
+    void aBasketBehindTheReadIsDropped() {
+        Path file = TestData.root().resolve("data/samples/compression/uproot-HZZ-zlib.root");
+        try (RootFile rf = open(file, ReadSettings.DEFAULT_CACHE_BYTES)) {
+            Tree t = rf.tree("events");
+            String branch = readable(t).stream().filter(b -> TreeReaders.of(t).table(b).count() > 2).findFirst()
+                    .orElseThrow();
+            var table = TreeReaders.of(t).table(branch);
+            Column whole = t.read(branch, 0, t.entries());
+            long cut = table.end(0) - 1;
+            ColumnAssert.assertSameEntries(branch, whole.region(0, (int) cut), t.read(branch, 0, cut));
+            assertThat(cache(t).contains(table, 0)).as("basket 0 kept for the rest of its entries").isTrue();
+            long from = table.end(0) + 1;
+            long to = table.end(1);
+            ColumnAssert.assertSameEntries(branch, whole.region((int) from, (int) (to - from)),
+                    t.read(branch, from, to));
+            assertThat(cache(t).contains(table, 0)).as("basket 0 behind the read").isFalse();
+            assertThat(cache(t).contains(table, 1)).as("basket 1 kept for entry " + table.end(0)).isTrue();
+            assertThat(cache(t).size()).isOne();
+        }
+    }
 }

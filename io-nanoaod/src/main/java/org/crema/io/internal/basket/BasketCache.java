@@ -18,8 +18,8 @@ import org.crema.io.internal.source.ByteSource;
  *
  * <p>Only baskets that a read uses in part are kept: a basket read whole by one chunk is needed by
  * no other, and those keep the reader's scratch-buffer fast path. A kept basket is dropped as soon as
- * its entries have all been read, and the least recently used ones are dropped while the cache holds
- * more than its bound. Cached bytes are never written to (columns are converted out of them), so a
+ * its entries have all been read or a read of the same branch starts beyond it, and the least
+ * recently used ones are dropped while the cache holds more than its bound. Cached bytes are never written to (columns are converted out of them), so a
  * read gives the same bits with or without the cache.
  *
  * <p>Thread-safe: when two threads need the same basket, one decompresses it and the other waits
@@ -126,6 +126,7 @@ public final class BasketCache {
             if (e.usedEntries >= table.entries(index)) {
                 remove(key, e); // every entry has been read: no chunk needs it again
             }
+            dropBehind(table, from);
             evict();
         }
         return data;
@@ -143,6 +144,22 @@ public final class BasketCache {
     private void remove(Key key, Entry e) {
         if (entries.remove(key, e) && e.size >= 0) {
             bytes -= e.size;
+        }
+    }
+
+    /**
+     * Drops this branch's baskets that end at or before {@code from}: chunks of a file are read in
+     * increasing order, so a basket behind the read that is still kept belongs to a chunk that
+     * skipped the branch, and would otherwise stay until the bound forces it out.
+     */
+    private void dropBehind(BasketTable table, long from) {
+        for (Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Key, Entry> m = it.next();
+            Entry e = m.getValue();
+            if (m.getKey().table() == table && e.size >= 0 && table.end(m.getKey().index()) <= from) {
+                it.remove();
+                bytes -= e.size;
+            }
         }
     }
 
