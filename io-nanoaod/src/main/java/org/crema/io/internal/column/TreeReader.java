@@ -265,10 +265,10 @@ public final class TreeReader {
     public Map<String, Column> read(Collection<String> branchNames, long from, long to, Executor decompressors) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(branchNames));
         checkRange(from, to);
-        List<String> all = new ArrayList<>(names);
+        LinkedHashSet<String> all = new LinkedHashSet<>(names);
         for (String name : names) {
             BranchInfo info = readable(name);
-            if (info.jagged() && counterUsable(info.counter()) && !all.contains(info.counter())) {
+            if (info.jagged() && counterUsable(info.counter())) {
                 all.add(info.counter());
             }
         }
@@ -339,7 +339,7 @@ public final class TreeReader {
      * baskets (those not in the cache) in merged ranges; otherwise the file itself, whose positional
      * reads of single baskets need no merging.
      */
-    private ByteSource planned(List<String> names, long from, long to) {
+    private ByteSource planned(Collection<String> names, long from, long to) {
         if (!source.remote() || settings.coalesceGapBytes() < 0) {
             return source;
         }
