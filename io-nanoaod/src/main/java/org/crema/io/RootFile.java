@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.crema.io.internal.basket.BasketCache;
+import org.crema.io.internal.basket.ReadSettings;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
 import org.crema.io.internal.directory.Directory;
@@ -31,6 +33,11 @@ import org.crema.io.internal.tree.TreeParser;
  * <p>Thread-safe: trees and their branches may be read from many threads at once (reads are
  * positional, so threads never share a file pointer). Close the file when done; reading a closed
  * file fails.
+ *
+ * <p>Baskets that a read of an entry range uses only in part (those spanning a chunk boundary) are
+ * kept decompressed, so that reading the file chunk after chunk decompresses each basket once. The
+ * cache is bounded by {@code crema.io.basketCacheBytes} (default 64 MiB per file; 0 disables it). A
+ * remote file's baskets are fetched in merged ranges (see docs/remote.md).
  *
  * <p>A file that is shorter than its header says (a copy that stopped early) is refused at open,
  * naming both sizes; {@link Option#ALLOW_TRUNCATED} opens it anyway, to read what is there.
@@ -59,10 +66,15 @@ public final class RootFile implements AutoCloseable {
     private final FileHeader header;
     private final Directory top;
     private final ErrorContext context;
+    private final ReadSettings settings;
+    private final BasketCache cache;
     private final Map<String, Tree> trees = new ConcurrentHashMap<>();
     private volatile Map<String, Integer> classVersions;
 
-    private RootFile(Path path, ByteSource source, FileHeader header, Directory top, ErrorContext context) {
+    private RootFile(Path path, ByteSource source, FileHeader header, Directory top, ErrorContext context,
+            ReadSettings settings) {
+        this.settings = settings;
+        this.cache = new BasketCache(settings.basketCacheBytes());
         this.path = path;
         this.location = path != null ? path.toString() : context.file();
         this.source = source;
@@ -121,6 +133,12 @@ public final class RootFile implements AutoCloseable {
 
     /** Opens the bytes of a source (tests read damaged copies from memory); closes it on failure. */
     static RootFile open(Path path, ByteSource source, ErrorContext context, Option... options) {
+        return open(path, source, context, ReadSettings.fromSystemProperties(), options);
+    }
+
+    /** Opens the bytes of a source with given read settings (tests compare settings on one file). */
+    static RootFile open(Path path, ByteSource source, ErrorContext context, ReadSettings settings,
+            Option... options) {
         Set<Option> opts = options.length == 0 ? EnumSet.noneOf(Option.class) : EnumSet.copyOf(List.of(options));
         try {
             FileHeader header = FileHeader.read(source, context);
@@ -130,7 +148,7 @@ public final class RootFile implements AutoCloseable {
                         + " missing); open with RootFile.Option.ALLOW_TRUNCATED to read what is there");
             }
             Directory top = Directory.readAt(source, (long) header.begin() + header.nbytesName(), context);
-            return new RootFile(path, source, header, top, context);
+            return new RootFile(path, source, header, top, context, settings);
         } catch (RootException e) {
             source.close();
             throw e;
@@ -232,7 +250,7 @@ public final class RootFile implements AutoCloseable {
         }
         ErrorContext where = context.withTree(name);
         RootBuffer payload = key.payloadBuffer(source, where);
-        return new Tree(new TreeReader(source, TreeParser.parse(payload), where));
+        return new Tree(new TreeReader(source, TreeParser.parse(payload), where, settings, cache));
     }
 
     private Key find(Directory dir, String name, String what) {

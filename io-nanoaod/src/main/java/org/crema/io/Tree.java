@@ -14,8 +14,10 @@ import org.crema.io.internal.column.TreeReaders;
  * memory; branch data is read from the file only when {@link #read} asks for it.
  *
  * <p>Thread-safe: any number of threads may call {@link #read} at once, for the same or different
- * branches and ranges. Each call reads and decodes its own baskets; nothing is cached here (the
- * {@code org.crema.nano.NanoEvents} view caches the columns it has read).
+ * branches and ranges. Each call reads and decodes its own baskets and returns new columns; only the
+ * decompressed baskets a read used in part are kept, in the file's basket cache, so that the read of
+ * the next entry range does not decompress them again (the {@code org.crema.nano.NanoEvents} view
+ * caches the columns it has read).
  *
  * <pre>{@code
  * try (RootFile file = RootFile.open(Path.of("nano.root"))) {
@@ -110,10 +112,29 @@ public final class Tree {
     }
 
     /**
+     * Reads entries {@code [fromEntry, toEntry)} of one branch, its baskets read and decompressed as
+     * independent tasks on {@code decompressors}; the calling thread runs the tasks no executor
+     * thread has started, so a caller may pass the pool it runs on (no deadlock). Gives the same
+     * column as {@link #read(String, long, long)}.
+     *
+     * @param branch branch name
+     * @param fromEntry first entry, {@code 0 <= fromEntry <= toEntry}
+     * @param toEntry end entry (exclusive), {@code <= entries()}
+     * @param decompressors executor for basket tasks ({@code Runnable::run} for the calling thread)
+     * @return the column, as {@link #read(String, long, long)}
+     */
+    public Column read(String branch, long fromEntry, long toEntry, Executor decompressors) {
+        Objects.requireNonNull(branch, "branch");
+        Objects.requireNonNull(decompressors, "decompressors");
+        return reader.read(branch, fromEntry, toEntry, decompressors);
+    }
+
+    /**
      * Reads entries {@code [from, to)} of several branches. The counters of jagged branches are read
      * first (they are small); with their offsets every value's place is known, so each basket is read,
      * decompressed and converted into its span of the output as an independent task on {@code
-     * decompressors}. Jagged columns that share a counter share one offsets array. Each basket's own
+     * decompressors}, submitted in file order; the calling thread runs the tasks no executor thread
+     * has started. Jagged columns that share a counter share one offsets array. Each basket's own
      * entry-offset table is checked against its counter.
      *
      * @param branchNames branches to read

@@ -56,7 +56,9 @@ public final class NanoEvents {
      * @param tree an {@code Events} tree
      * @param from first entry, {@code 0 <= from <= to <= tree.entries()}
      * @param to end entry (exclusive)
-     * @param decompressors executor on which {@link #prefetch} decompresses baskets
+     * @param decompressors executor on which {@link #column} and {@link #prefetch} decompress baskets
+     *     (the reading thread runs the basket tasks no executor thread has started, so the pool the
+     *     caller runs on is safe to pass)
      * @return a lazy view
      */
     public static NanoEvents of(Tree tree, long from, long to, Executor decompressors) {
@@ -104,7 +106,7 @@ public final class NanoEvents {
         FutureTask<Column> task = cache.get(branch);
         if (task == null) {
             tree.branch(branch); // fail fast, with suggestions, for unknown names
-            FutureTask<Column> fresh = new FutureTask<>(() -> tree.read(branch, from, to));
+            FutureTask<Column> fresh = new FutureTask<>(() -> tree.read(branch, from, to, decompressors));
             task = cache.putIfAbsent(branch, fresh);
             if (task == null) {
                 task = fresh;

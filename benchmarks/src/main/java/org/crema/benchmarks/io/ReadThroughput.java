@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.crema.benchmarks.HeapPeak;
 import org.crema.io.BranchInfo;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
+import org.crema.io.internal.basket.ReadSettings;
 import org.crema.io.internal.column.TreeReader;
 import org.crema.io.internal.column.TreeReaders;
 import org.crema.io.internal.compression.Codecs;
@@ -21,9 +23,15 @@ import org.crema.io.internal.compression.Codecs;
  * for a full read (decompress + convert into columns) next to "decompress only the same baskets",
  * on one thread and on all cores, plus the peak heap.
  *
+ * <p>With {@code --chunks N} (N &gt; 1) it also reads the file in N chunks one after another on one
+ * open file, with the basket cache off and on (baskets decompressed per pass are printed beside),
+ * and branch by branch (how the processor's lazy view reads) on one thread and with each branch's
+ * baskets decompressed on the pool.
+ *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar \
- *     org.crema.benchmarks.io.ReadThroughput [--iterations 5] [--threads 2] [--branches Jet_,Muon_] FILE...
+ *     org.crema.benchmarks.io.ReadThroughput [--iterations 5] [--threads 2] [--chunks 4] \
+ *     [--branches Jet_,Muon_] FILE...
  * </pre>
  *
  * Add {@code -Dcrema.io.nativeCodecs=false} to measure the pure-Java decoders instead of the
@@ -41,31 +49,43 @@ public final class ReadThroughput {
         int iterations = 5;
         int threads = Runtime.getRuntime().availableProcessors();
         List<String> prefixes = List.of("Jet_", "Muon_", "nJet", "nMuon");
+        int chunks = 1;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--branches" -> prefixes = Arrays.asList(args[++i].split(","));
+                case "--chunks" -> chunks = Integer.parseInt(args[++i]);
                 default -> files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: ReadThroughput [--iterations N] [--threads N] [--branches P1,P2] FILE...");
+            System.err.println("usage: ReadThroughput [--iterations N] [--threads N] [--chunks N] [--branches P1,P2] FILE...");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "codecs: %s; %d interleaved rounds (best shown, median beside), %d cores%n",
                 Codecs.describe(), iterations, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-22s %-16s %7s %12s %10s %14s   %s%n", "file", "mode", "threads",
+        System.out.printf(Locale.ROOT, "%-22s %-24s %7s %12s %10s %14s   %s%n", "file", "mode", "threads",
                 "events/s", "MB/s", "median ev/s", "");
         for (Path file : files) {
-            run(file, prefixes, iterations, threads);
+            run(file, prefixes, iterations, threads, chunks);
         }
     }
 
-    private static void run(Path file, List<String> prefixes, int iterations, int threads) throws Exception {
+    private static void run(Path file, List<String> prefixes, int iterations, int threads, int chunks)
+            throws Exception {
         HeapPeak.reset();
-        try (RootFile rf = RootFile.open(file)) {
+        // A second open of the same file with the basket cache off, for the chunked comparison.
+        String cacheSetting = System.getProperty(ReadSettings.CACHE_PROPERTY);
+        System.setProperty(ReadSettings.CACHE_PROPERTY, "0");
+        RootFile uncached = RootFile.open(file);
+        if (cacheSetting == null) {
+            System.clearProperty(ReadSettings.CACHE_PROPERTY);
+        } else {
+            System.setProperty(ReadSettings.CACHE_PROPERTY, cacheSetting);
+        }
+        try (uncached; RootFile rf = RootFile.open(file)) {
             Tree tree = rf.tree("Events");
             List<String> branches = new ArrayList<>();
             for (BranchInfo b : tree.branches()) {
@@ -78,13 +98,25 @@ public final class ReadThroughput {
             TreeReader reader = TreeReaders.of(tree);
             long bytes = reader.decompressOnly(branches, 0, n, Runnable::run);
             String name = file.getFileName().toString();
+            Tree plain = uncached.tree("Events");
+            long[] bounds = new long[chunks + 1];
+            for (int k = 0; k <= chunks; k++) {
+                bounds[k] = n * k / chunks;
+            }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<Runnable> modes = List.of(
+                List<Runnable> modes = new ArrayList<>(List.of(
                         () -> reader.decompressOnly(branches, 0, n, Runnable::run),
                         () -> tree.read(branches, 0, n, Runnable::run),
                         () -> reader.decompressOnly(branches, 0, n, pool),
-                        () -> tree.read(branches, 0, n, pool));
+                        () -> tree.read(branches, 0, n, pool)));
+                if (chunks > 1) {
+                    modes.add(() -> chunked(plain, branches, bounds, Runnable::run));
+                    modes.add(() -> chunked(tree, branches, bounds, Runnable::run));
+                    modes.add(() -> chunked(tree, branches, bounds, pool));
+                    modes.add(() -> branchByBranch(tree, branches, bounds, Runnable::run));
+                    modes.add(() -> branchByBranch(tree, branches, bounds, pool));
+                }
                 // Rounds interleave the modes so that load from other processes on a shared machine
                 // hits all of them alike; the best round is the least disturbed estimate.
                 double[][] t = new double[modes.size()][iterations];
@@ -106,6 +138,27 @@ public final class ReadThroughput {
                 print(name, "read", 1, n, bytes, r1, t[1], String.format(Locale.ROOT, "%.2f of decompress-only", d1 / r1));
                 print(name, "decompress-only", threads, n, bytes, dN, t[2], "");
                 print(name, "read", threads, n, bytes, rN, t[3], String.format(Locale.ROOT, "%.2fx one thread", r1 / rN));
+                if (chunks > 1) {
+                    TreeReader plainReader = TreeReaders.of(plain);
+                    long before = plainReader.basketCache().loads();
+                    chunked(plain, branches, bounds, Runnable::run);
+                    long loadsOff = plainReader.basketCache().loads() - before;
+                    before = reader.basketCache().loads();
+                    chunked(tree, branches, bounds, Runnable::run);
+                    long loadsOn = reader.basketCache().loads() - before;
+                    String c = chunks + " chunks";
+                    print(name, "read " + c + " no cache", 1, n, bytes, best(t[4]), t[4],
+                            String.format(Locale.ROOT, "%d baskets decompressed per pass", loadsOff));
+                    print(name, "read " + c + " cached", 1, n, bytes, best(t[5]), t[5],
+                            String.format(Locale.ROOT, "%d baskets decompressed per pass; %.2fx no cache", loadsOn,
+                                    best(t[4]) / best(t[5])));
+                    print(name, "read " + c + " cached", threads, n, bytes, best(t[6]), t[6],
+                            String.format(Locale.ROOT, "%.2fx one thread", best(t[5]) / best(t[6])));
+                    print(name, "by branch " + c, 1, n, bytes, best(t[7]), t[7], "Tree.read(branch, from, to)");
+                    print(name, "by branch " + c, threads, n, bytes, best(t[8]), t[8],
+                            String.format(Locale.ROOT, "%.2fx one thread; Tree.read(branch, from, to, pool)",
+                                    best(t[7]) / best(t[8])));
+                }
             } finally {
                 pool.shutdown();
             }
@@ -114,12 +167,28 @@ public final class ReadThroughput {
         }
     }
 
+    /** Reads the chunks one after another, all branches of a chunk at once. */
+    private static void chunked(Tree tree, List<String> branches, long[] bounds, Executor executor) {
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            tree.read(branches, bounds[k], bounds[k + 1], executor);
+        }
+    }
+
+    /** Reads the chunks one after another, one branch at a time, as a lazy view does. */
+    private static void branchByBranch(Tree tree, List<String> branches, long[] bounds, Executor executor) {
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            for (String b : branches) {
+                tree.read(b, bounds[k], bounds[k + 1], executor);
+            }
+        }
+    }
+
     private static void print(String file, String mode, int threads, long events, long bytes, double best,
             double[] all, String note) {
         double[] sorted = all.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
-        System.out.printf(Locale.ROOT, "%-22s %-16s %7d %12.0f %10.1f %14.0f   %s%n", file, mode, threads,
+        System.out.printf(Locale.ROOT, "%-22s %-24s %7d %12.0f %10.1f %14.0f   %s%n", file, mode, threads,
                 events / best, bytes / best / 1e6, events / median, note);
     }
 

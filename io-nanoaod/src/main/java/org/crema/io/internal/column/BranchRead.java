@@ -2,16 +2,13 @@ package org.crema.io.internal.column;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.crema.columnar.Column;
 import org.crema.columnar.ElementType;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
-import org.crema.io.RootException;
+import org.crema.io.internal.basket.BasketCache;
 import org.crema.io.internal.basket.BasketData;
-import org.crema.io.internal.basket.BasketLoader;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.basket.BasketTable;
 import org.crema.io.internal.source.ByteSource;
@@ -19,10 +16,12 @@ import org.crema.io.internal.source.ByteSource;
 /**
  * Reading entries {@code [from, to)} of one branch: find the baskets that overlap the range, load
  * them (possibly in parallel on an executor), then slice and bulk-convert them into one column.
- * Baskets straddling either end of the range are sliced, not copied whole.
+ * Baskets straddling either end of the range are sliced, not copied whole, and kept in the file's
+ * {@link BasketCache} for the read of the neighbouring entries.
  */
 public final class BranchRead {
     private final ByteSource source;
+    private final BasketCache cache;
     private final BasketTable table;
     private final int entryOffsetLen;
     private final ElementType type;
@@ -33,10 +32,11 @@ public final class BranchRead {
     private final ErrorContext context;
     private final int firstBasket;
     private final int lastBasket;
-    private List<CompletableFuture<BasketData>> pending;
+    private List<BasketTask<BasketData>> pending;
 
     /**
-     * @param source the file
+     * @param source the file (or a read plan over it)
+     * @param cache the file's basket cache
      * @param table the branch's baskets
      * @param entryOffsetLen the branch's fEntryOffsetLen, for messages
      * @param type element type of its leaf
@@ -46,9 +46,10 @@ public final class BranchRead {
      * @param to end entry (exclusive), {@code <= table.entries()} (checked by the caller)
      * @param context error context naming file, tree and branch
      */
-    public BranchRead(ByteSource source, BasketTable table, int entryOffsetLen, ElementType type, int fixedLength,
+    public BranchRead(ByteSource source, BasketCache cache, BasketTable table, int entryOffsetLen, ElementType type, int fixedLength,
             boolean jagged, long from, long to, ErrorContext context) {
         this.source = source;
+        this.cache = cache;
         this.table = table;
         this.entryOffsetLen = entryOffsetLen;
         this.type = type;
@@ -63,56 +64,46 @@ public final class BranchRead {
     }
 
     /**
+     * The basket loads of this read, made once and not yet submitted (a caller reading several
+     * branches submits all of them in file order).
+     *
+     * @return one task per basket
+     */
+    List<BasketTask<BasketData>> tasks() {
+        if (pending == null) {
+            pending = new ArrayList<>(lastBasket - firstBasket);
+            for (int i = firstBasket; i < lastBasket; i++) {
+                int index = i;
+                pending.add(BasketTask.of(() -> cache.load(source, table, index, context, from, to, false),
+                        table.seek(index)));
+            }
+        }
+        return pending;
+    }
+
+    /**
      * Starts loading the baskets.
      *
      * @param executor runs basket reads and decompression; {@code Runnable::run} for the calling thread
      * @return this
      */
     public BranchRead start(Executor executor) {
-        pending = new ArrayList<>(lastBasket - firstBasket);
-        for (int i = firstBasket; i < lastBasket; i++) {
-            int index = i;
-            pending.add(CompletableFuture.supplyAsync(() -> BasketLoader.load(source, table, index, context), executor));
+        for (BasketTask<BasketData> t : tasks()) {
+            t.submit(executor);
         }
         return this;
     }
 
-    /** @return the decoded baskets, waiting for them (read and decompression errors are rethrown as is) */
+    /**
+     * @return the decoded baskets, running those no executor thread has started and waiting for the
+     *     others (read and decompression errors are rethrown as is)
+     */
     public List<BasketData> baskets() {
-        if (pending == null) {
-            start(Runnable::run);
-        }
-        List<BasketData> out = new ArrayList<>(pending.size());
-        for (CompletableFuture<BasketData> f : pending) {
-            try {
-                out.add(f.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RootException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw context.format("unexpected failure while reading baskets: " + re, re);
-                }
-                throw e;
-            }
+        List<BasketData> out = new ArrayList<>(tasks().size());
+        for (BasketTask<BasketData> t : tasks()) {
+            out.add(t.join(context, "unexpected failure while reading baskets"));
         }
         return out;
-    }
-
-    /**
-     * Converts on {@code executor} once every basket has arrived, without blocking a thread while
-     * waiting (so a bounded pool cannot deadlock).
-     *
-     * @param executor where the conversion runs
-     * @return the future column
-     */
-    public CompletableFuture<Column> finishAsync(Executor executor) {
-        if (pending == null) {
-            start(executor);
-        }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .handle((ignored, failure) -> null)
-                .thenApplyAsync(ignored -> finish(), executor);
     }
 
     /** @return the column of entries {@code [from, to)} */

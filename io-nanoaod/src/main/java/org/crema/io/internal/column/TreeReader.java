@@ -11,13 +11,17 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.crema.columnar.Column;
 import org.crema.columnar.ElementType;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.io.BranchInfo;
 import org.crema.io.RootException;
+import org.crema.io.internal.basket.BasketCache;
 import org.crema.io.internal.basket.BasketLoader;
 import org.crema.io.internal.basket.BasketTable;
+import org.crema.io.internal.basket.ReadPlan;
+import org.crema.io.internal.basket.ReadSettings;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.tree.BranchLayout;
@@ -27,8 +31,10 @@ import org.crema.io.internal.tree.TreeModel;
 
 /**
  * Everything a tree reads: its metadata, each readable branch's {@link BasketTable}, and the read
- * paths (one branch on the calling thread; many branches as parallel basket tasks; decompression
- * alone, for benchmarks). The public {@code Tree} is a facade over this class.
+ * paths (one branch or many, their baskets as tasks on an executor or on the calling thread;
+ * decompression alone, for benchmarks). Baskets a read uses in part are kept in the file's
+ * {@link BasketCache}; on a remote file a read's baskets are fetched through a {@link ReadPlan}. The
+ * public {@code Tree} is a facade over this class.
  *
  * <p>Construction checks that the tree's entry count agrees with every branch's, and each readable
  * branch's basket table with its entry count, so a damaged count fails at open instead of silently
@@ -40,8 +46,12 @@ public final class TreeReader {
     private final BranchLayout layout;
     private final Map<String, BasketTable> tables;
     private final ErrorContext context;
+    private final ReadSettings settings;
+    private final BasketCache cache;
 
     /**
+     * A reader with the default settings and a basket cache of its own.
+     *
      * @param source the file
      * @param model the streamed tree
      * @param context error context naming file and tree
@@ -49,6 +59,23 @@ public final class TreeReader {
      *     readable branch's baskets do not hold exactly its entries
      */
     public TreeReader(ByteSource source, TreeModel model, ErrorContext context) {
+        this(source, model, context, ReadSettings.defaults(),
+                new BasketCache(ReadSettings.defaults().basketCacheBytes()));
+    }
+
+    /**
+     * @param source the file
+     * @param model the streamed tree
+     * @param context error context naming file and tree
+     * @param settings read plans of a remote file
+     * @param cache the file's basket cache (shared by its trees)
+     * @throws org.crema.io.RootFormatException if a branch's entry count differs from the tree's, or a
+     *     readable branch's baskets do not hold exactly its entries
+     */
+    public TreeReader(ByteSource source, TreeModel model, ErrorContext context, ReadSettings settings,
+            BasketCache cache) {
+        this.settings = settings;
+        this.cache = cache;
         this.source = source;
         this.model = model;
         this.layout = new BranchLayout(model);
@@ -78,6 +105,16 @@ public final class TreeReader {
     /** @return the branch descriptions and models */
     public BranchLayout layout() {
         return layout;
+    }
+
+    /** @return the file's basket cache, with its load and hit counts */
+    public BasketCache basketCache() {
+        return cache;
+    }
+
+    /** @return the read settings */
+    public ReadSettings settings() {
+        return settings;
     }
 
     /** @return the error context naming file and tree */
@@ -188,9 +225,24 @@ public final class TreeReader {
      * @return the column
      */
     public Column read(String name, long from, long to) {
-        BranchRead read = plan(name, from, to);
+        return read(name, from, to, Runnable::run);
+    }
+
+    /**
+     * Reads entries {@code [from, to)} of one branch, its baskets fetched and decompressed as tasks
+     * on {@code decompressors} (the calling thread runs those no executor thread has started).
+     *
+     * @param name branch
+     * @param from first entry
+     * @param to end entry (exclusive)
+     * @param decompressors executor for basket tasks
+     * @return the column
+     */
+    public Column read(String name, long from, long to, Executor decompressors) {
+        checkRange(from, to);
+        readable(name);
         try {
-            return read.start(Runnable::run).finish();
+            return plan(name, from, to, planned(List.of(name), from, to)).start(decompressors).finish();
         } catch (RootException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -201,7 +253,8 @@ public final class TreeReader {
 
     /**
      * Reads entries {@code [from, to)} of several branches, counters first, then every basket as an
-     * independent task; see {@code Tree.read(Collection, long, long, Executor)}.
+     * independent task; see {@code Tree.read(Collection, long, long, Executor)}. All basket tasks are
+     * submitted in file order, so a sequential read moves forward through the file.
      *
      * @param branchNames branches
      * @param from first entry
@@ -212,33 +265,47 @@ public final class TreeReader {
     public Map<String, Column> read(Collection<String> branchNames, long from, long to, Executor decompressors) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(branchNames));
         checkRange(from, to);
+        LinkedHashSet<String> all = new LinkedHashSet<>(names);
+        for (String name : names) {
+            BranchInfo info = readable(name);
+            if (info.jagged() && counterUsable(info.counter())) {
+                all.add(info.counter());
+            }
+        }
+        ByteSource through = planned(all, from, to);
         // Counters first (small): with their offsets every value's destination is known before any
         // basket is decompressed, so baskets convert straight into the output in parallel.
         Map<String, int[]> counterOffsets = new HashMap<>();
         Map<String, Column> counterColumns = new HashMap<>();
         for (String name : names) {
-            BranchInfo info = readable(name);
+            BranchInfo info = branch(name);
             String counter = info.counter();
             if (info.jagged() && !counterOffsets.containsKey(counter) && counterUsable(counter)) {
-                Column c = read(counter, from, to);
+                Column c = finish(() -> plan(counter, from, to, through).start(decompressors).finish(), counter,
+                        from, to);
                 counterColumns.put(counter, c);
                 counterOffsets.put(counter, zeroBasedOffsets(counter, c));
             }
         }
-        List<CompletableFuture<Column>> columns = new ArrayList<>();
+        List<Supplier<Column>> columns = new ArrayList<>();
+        List<BasketTask<?>> tasks = new ArrayList<>();
         for (String name : names) {
             BranchInfo info = branch(name);
             ErrorContext where = context.withBranch(name);
             int[] offsets = info.jagged() ? counterOffsets.get(info.counter()) : null;
             try {
                 if (counterColumns.containsKey(name)) {
-                    columns.add(CompletableFuture.completedFuture(counterColumns.get(name)));
+                    Column c = counterColumns.get(name);
+                    columns.add(() -> c);
                 } else if (!info.jagged() || offsets != null) {
-                    columns.add(new AlignedRead(source, table(name), info.elementType(), info.fixedLength(),
-                            offsets, from, to, where).start(decompressors));
+                    AlignedRead r = new AlignedRead(through, cache, table(name), info.elementType(), info.fixedLength(),
+                            offsets, from, to, where);
+                    tasks.addAll(r.tasks());
+                    columns.add(r::finish);
                 } else {
-                    BranchRead r = plan(name, from, to).start(decompressors);
-                    columns.add(r.finishAsync(decompressors));
+                    BranchRead r = plan(name, from, to, through);
+                    tasks.addAll(r.tasks());
+                    columns.add(r::finish);
                 }
             } catch (RootException e) {
                 throw e;
@@ -246,12 +313,53 @@ public final class TreeReader {
                 throw where.format("cannot decode entries [" + from + ", " + to + "): " + e, e);
             }
         }
+        tasks.sort((a, b) -> Long.compare(a.seek(), b.seek())); // stable: a branch's baskets stay in order
+        for (BasketTask<?> t : tasks) {
+            t.submit(decompressors);
+        }
         Map<String, Column> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), join(columns.get(i), context.withBranch(names.get(i)),
-                    "cannot decode entries [" + from + ", " + to + ")"));
+            out.put(names.get(i), finish(columns.get(i), names.get(i), from, to));
         }
         return out;
+    }
+
+    private Column finish(Supplier<Column> column, String name, long from, long to) {
+        try {
+            return column.get();
+        } catch (RootException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw context.withBranch(name).format("cannot decode entries [" + from + ", " + to + "): " + e, e);
+        }
+    }
+
+    /**
+     * The source a read of these branches goes through: on a remote file, a plan that fetches their
+     * baskets (those not in the cache) in merged ranges; otherwise the file itself, whose positional
+     * reads of single baskets need no merging.
+     */
+    private ByteSource planned(Collection<String> names, long from, long to) {
+        if (!source.remote() || settings.coalesceGapBytes() < 0) {
+            return source;
+        }
+        List<long[]> records = new ArrayList<>();
+        for (String name : names) {
+            BasketTable t = tables.get(name);
+            if (t == null) {
+                continue;
+            }
+            int[] range = t.overlapping(from, to);
+            for (int i = range[0]; i < range[1]; i++) {
+                if (t.embedded(i) == null && !cache.contains(t, i)) {
+                    records.add(new long[] {t.seek(i), t.bytes(i)});
+                }
+            }
+        }
+        if (records.size() < 2) {
+            return source;
+        }
+        return ReadPlan.of(source, records, settings.coalesceGapBytes(), settings.prefetchBytes(), context);
     }
 
     /**
@@ -326,10 +434,10 @@ public final class TreeReader {
         return offsets;
     }
 
-    private BranchRead plan(String name, long from, long to) {
+    private BranchRead plan(String name, long from, long to, ByteSource through) {
         checkRange(from, to);
         BranchInfo info = readable(name);
-        return new BranchRead(source, table(name), layout.model(name).entryOffsetLen(), info.elementType(),
+        return new BranchRead(through, cache, table(name), layout.model(name).entryOffsetLen(), info.elementType(),
                 info.fixedLength(), info.jagged(), from, to, context.withBranch(name));
     }
 }

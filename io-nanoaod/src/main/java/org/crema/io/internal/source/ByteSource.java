@@ -16,6 +16,14 @@ public interface ByteSource extends AutoCloseable {
     /** @return where the bytes are, their size and when they last changed (cheap: known at open) */
     SourceIdentity identity();
 
+    /**
+     * @return true when each read costs a round trip (a remote file): the reader then merges nearby
+     *     basket ranges into one read and fetches ahead (see {@code ReadPlan})
+     */
+    default boolean remote() {
+        return false;
+    }
+
     /** @return the number of bytes */
     default long size() {
         return identity().size();

@@ -158,6 +158,11 @@ public final class HttpSource implements ByteSource {
     }
 
     @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
     public SourceIdentity identity() {
         return identity;
     }
