@@ -94,6 +94,8 @@ public final class SparkExecutor implements ChunkExecutor, AutoCloseable {
     public static SparkExecutor start(String master, Map<String, String> settings, int chunksPerTask) {
         SparkConf conf = new SparkConf();
         conf.setAppName("crema");
+        // Spark logs every stage at INFO; crema prints its own progress and summary.
+        conf.setIfMissing("spark.log.level", "WARN");
         settings.forEach(conf::set);
         if (master != null) {
             conf.setMaster(master);
