@@ -38,9 +38,9 @@ final class TestData {
      * Asserts that two runs have the same result: every accumulator equal (histogram bins, cutflow and
      * Σw sums compared as exact values, counts as integers), and every histogram's UHI JSON — bin values
      * and variances as the shortest decimal of each double — identical byte for byte. The Java
-     * serialization itself is not compared: an exact sum's internal limbs depend on the order of the
-     * additions that built it (the value does not), and a result read back from a worker or a checkpoint
-     * also has freshly sized hash tables.
+     * serialization itself is not compared: it records how objects were built — an exact sum of seven
+     * values and the merge of seven one-value sums are equal but serialize differently — and a result
+     * read back from a worker has freshly sized hash tables.
      *
      * @param actual the run to check
      * @param expected the reference run
