@@ -11,6 +11,7 @@ import org.crema.configs.Diagnostic;
 import org.crema.processor.Accumulator;
 import org.crema.processor.ProcessorException;
 import org.crema.processor.Processor;
+import org.crema.processor.run.ChunkExecutor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.IterativeExecutor;
 import org.crema.processor.run.MultiThreadedExecutor;
@@ -60,6 +61,19 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--workers", paramLabel = "N", description = "worker threads (default: all cores; 1 = iterative)")
     Integer workers;
+
+    @Option(names = "--executor", paramLabel = "KIND", defaultValue = "local",
+            description = {"local: threads of this machine (default); spark: Apache Spark tasks on --master (needs"
+                + " crema-spark.jar, see docs/scale-out.md)"})
+    String executorKind;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "with --executor spark: local[2], spark://host:7077, … (default: spark-submit's)")
+    String master;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+            description = "with --executor spark: a Spark setting, e.g. spark.executor.memory=4g (repeatable)")
+    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
 
     @Option(names = "--chunk-size", paramLabel = "K", defaultValue = "100000",
             description = "target entries per chunk, aligned to basket clusters (default: ${DEFAULT-VALUE})")
@@ -126,17 +140,36 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (!executorKind.equals("local") && !executorKind.equals("spark")) {
+            err.println("crema run: --executor must be local or spark, got '" + executorKind + "'");
+            err.flush();
+            return 2;
+        }
+        if (executorKind.equals("local") && (master != null || !sparkConf.isEmpty())) {
+            err.println("crema run: --master and --spark-conf need --executor spark");
+            err.flush();
+            return 2;
+        }
+        ChunkExecutor chunkExecutor = null;
         try {
+            if (executorKind.equals("spark")) {
+                chunkExecutor = SparkExecutors.start(master, sparkConf);
+            }
             RunConfig cfg = RunConfig.defaults().withChunkSize(chunkSize).withMaxFiles(maxFiles)
                     .withMaxChunks(maxChunks).withSkipBadFiles(skipBadFiles).withOutput(output).withResume(resume)
                     .withUnnormalised(unnormalised);
             if (workers != null) {
                 cfg = cfg.withWorkers(workers);
             }
-            Runner runner = chunks == null ? new Runner(cfg) : new Runner(cfg, new RootInputProvider(),
-                    org.crema.cli.condor.ChunkSelection.parse(chunks).executor(cfg.workers() == 1
-                            ? new IterativeExecutor() : new MultiThreadedExecutor(cfg.workers())));
-            RunOutput<?> result = run(processor, runner, fs != null ? fs : Fileset.read(fileset));
+            ChunkExecutor executor = chunkExecutor;
+            if (chunks != null) {
+                // a job of an HTCondor array: only the listed chunks, on this machine's executor or Spark's
+                ChunkExecutor base = executor != null ? executor : cfg.workers() == 1 ? new IterativeExecutor()
+                        : new MultiThreadedExecutor(cfg.workers());
+                executor = org.crema.cli.condor.ChunkSelection.parse(chunks).executor(base);
+            }
+            RunOutput<?> result = run(processor, new Runner(cfg, new RootInputProvider(), executor),
+                    fs != null ? fs : Fileset.read(fileset));
             out.print(RunSummary.text(result));
             if (output != null && analysis != null) {
                 analysis.writeParameters(output);
@@ -161,6 +194,15 @@ public final class RunCommand implements Callable<Integer> {
                     + " is set, and --resume continues from them");
             err.flush();
             return 1;
+        } finally {
+            if (chunkExecutor instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    err.println("crema run: stopping the executor failed: " + e);
+                    err.flush();
+                }
+            }
         }
     }
 

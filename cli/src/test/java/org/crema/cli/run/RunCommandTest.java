@@ -73,4 +73,21 @@ class RunCommandTest {
                 "/nonexistent/fs.json")).isEqualTo(1);
         assertThat(err.toString()).contains("cannot read fileset /nonexistent/fs.json");
     }
+
+    @Test
+    void explainsTheExecutorOptions() {
+        String fileset = root().resolve("data/filesets/zmumu.json").toString();
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset", fileset,
+                "--executor", "yarn")).isEqualTo(2);
+        assertThat(err.toString()).contains("crema run: --executor must be local or spark, got 'yarn'");
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset", fileset,
+                "--master", "local[2]")).isEqualTo(2);
+        assertThat(err.toString()).contains("crema run: --master and --spark-conf need --executor spark");
+        // The command line's own jar does not carry Spark: the message says where the Spark executor is.
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset", fileset,
+                "--executor", "spark", "--master", "local[2]")).isEqualTo(1);
+        assertThat(err.toString()).contains("crema run: --executor spark: the Spark executor"
+                + " (org.crema.spark.SparkExecutor) is not on the class path; run crema from"
+                + " executor-spark/target/crema-spark.jar with spark-submit");
+    }
 }

@@ -19,4 +19,20 @@ public interface ChunkTask<A extends Accumulator<A>> extends Serializable {
      * @return its result or failure
      */
     ChunkOutcome<A> run(Chunk chunk);
+
+    /**
+     * Frees what this task keeps between chunks (open files). A distributed executor, which runs a
+     * deserialized copy of the task per group of chunks, calls it when the copy is done; the local
+     * executors share one task for the whole run and leave this to the runner.
+     */
+    default void release() {
+    }
+
+    /**
+     * @return the class whose jar or class folder is trusted when this task's results are read back from
+     *     bytes ({@link ShippedResults}): the processor's class for the standard task
+     */
+    default Class<?> resultOwner() {
+        return getClass();
+    }
 }

@@ -94,6 +94,16 @@ final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
         return fingerprint;
     }
 
+    @Override
+    public void release() {
+        input.release();
+    }
+
+    @Override
+    public Class<?> resultOwner() {
+        return processor.getClass();
+    }
+
     String key(Chunk c) {
         String stat = "";
         try {
