@@ -378,6 +378,13 @@ public final class Runner {
             merged = processor.empty();
         }
         A result = merged == null ? null : processor.postprocess(merged);
+        java.util.SequencedMap<String, Path> eventFiles = new LinkedHashMap<>();
+        if (config.output() != null && result instanceof org.crema.processor.AccumulatorMap am) {
+            eventFiles = EventOutputs.write(config.output(), am, plan.datasets());
+            @SuppressWarnings("unchecked")
+            A stripped = (A) EventOutputs.withoutRows(am);
+            result = stripped;
+        }
 
         double processSeconds = counters[4] / 1e9;
         ByteBuffer buf = ByteBuffer.allocate(times.getNeededByteBufferCapacity());
@@ -408,7 +415,7 @@ public final class Runner {
         RunOutput<A> out = new RunOutput<>(result, plan.datasets(), cfg, cremaVersion(), executor.name(), metrics,
                 failures, warnings);
         if (config.output() != null) {
-            out.write(config.output());
+            out.write(config.output(), eventFiles);
         }
         return out;
     }
