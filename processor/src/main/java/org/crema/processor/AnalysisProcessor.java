@@ -160,6 +160,64 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         return null;
     }
 
+    /**
+     * The memory the declared histograms take, estimated before any event is read: for each
+     * {@link #histograms() histogram}, its stored bins (flow bins included) × categories × variations
+     * (nominal plus the dataset's shape variations) × 16 bytes (weighted storage: Σw and Σw²), summed
+     * over the datasets, since the result keeps one set per dataset. Weight variations are added by
+     * {@link #weights} while events are processed and are not counted, so this is a lower bound when
+     * there are some.
+     *
+     * @param datasets the run's datasets, {@code isMC} resolved
+     * @return the estimate and how it was computed
+     */
+    public final HistogramFootprint histogramFootprint(java.util.Collection<DatasetInfo> datasets) {
+        long bins = 0;
+        int count = 0;
+        for (HistogramSpec h : histograms()) {
+            bins += h.axis().extent();
+            count++;
+        }
+        int categories = categories().names().size();
+        long bytes = 0;
+        int maxVariations = 1;
+        for (DatasetInfo d : datasets) {
+            int variations = 1 + (d.isMC() ? shapeVariations(d).size() : 0);
+            maxVariations = Math.max(maxVariations, variations);
+            bytes += bins * categories * variations * HistogramFootprint.BYTES_PER_BIN;
+        }
+        return new HistogramFootprint(bytes, count, bins, categories, maxVariations, datasets.size());
+    }
+
+    /**
+     * An estimate of the memory of a processor's histograms ({@link #histogramFootprint}).
+     *
+     * @param bytes estimated bytes of one result (every dataset's histograms)
+     * @param histograms number of declared histograms
+     * @param bins stored bins of one category and variation, summed over the histograms
+     * @param categories number of categories
+     * @param variations the largest number of variations of a dataset (nominal + shape)
+     * @param datasets number of datasets
+     */
+    public record HistogramFootprint(long bytes, int histograms, long bins, int categories, int variations,
+            int datasets) {
+        /** Weighted storage: Σw and Σw² as doubles. */
+        public static final int BYTES_PER_BIN = 16;
+
+        /** @return how the estimate was made, for messages */
+        public String describe() {
+            return histograms + " histogram" + (histograms == 1 ? "" : "s") + " with " + bins + " bins in all × "
+                    + categories + " categor" + (categories == 1 ? "y" : "ies") + " × up to " + variations
+                    + " variation" + (variations == 1 ? "" : "s") + " × " + BYTES_PER_BIN + " bytes, over " + datasets
+                    + " dataset" + (datasets == 1 ? "" : "s") + " = " + mibOf(bytes) + " MiB";
+        }
+
+        /** @param bytes a size @return it in MiB with one decimal */
+        public static String mibOf(long bytes) {
+            return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+        }
+    }
+
     // ------------------------------------------------------------------ hooks
 
     /**

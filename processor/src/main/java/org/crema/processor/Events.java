@@ -169,6 +169,24 @@ public final class Events implements EventTable {
     }
 
     /**
+     * Bytes held by the columns and collections this view has read or derived so far (their
+     * {@code retainedSizeInBytes}); the runner admits chunks by this measure. Columns shared between
+     * a collection and its branches are counted twice, so this errs on the high side.
+     *
+     * @return retained bytes of this view's caches
+     */
+    public long retainedSizeInBytes() {
+        long n = 0;
+        for (Column c : cache.values()) {
+            n += c.retainedSizeInBytes();
+        }
+        for (ListColumn<RecordColumn> c : collections.values()) {
+            n += c.retainedSizeInBytes();
+        }
+        return n;
+    }
+
+    /**
      * A column of an expected type.
      *
      * @param name column name

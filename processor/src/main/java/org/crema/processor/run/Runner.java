@@ -301,6 +301,7 @@ public final class Runner {
             } else {
                 ap.checkNormalisation(plan.datasets().values());
             }
+            checkHistogramsFit(ap.histogramFootprint(plan.datasets().values()));
         }
         Path checkpoints = config.output() == null ? null : config.output().resolve("checkpoints");
         if (config.output() != null) {
@@ -418,6 +419,26 @@ public final class Runner {
             out.write(config.output(), eventFiles);
         }
         return out;
+    }
+
+    /**
+     * Refuses, before any event is read, a run whose histograms cannot fit in the heap: the merged
+     * result holds one copy, and each chunk result waiting to be merged (up to four per worker) holds
+     * at most one dataset's share. Three quarters of the heap may go to them; the rest is for columns.
+     */
+    private void checkHistogramsFit(AnalysisProcessor.HistogramFootprint f) {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        long perDataset = f.datasets() == 0 ? 0 : f.bytes() / f.datasets();
+        long copies = 4L * executor.parallelism() + 1;
+        long needed = f.bytes() + copies * perDataset;
+        if (needed > maxHeap / 4 * 3) {
+            throw new org.crema.processor.ProcessorException("the declared histograms need an estimated "
+                    + AnalysisProcessor.HistogramFootprint.mibOf(needed) + " MiB (" + f.describe() + " for the result, plus "
+                    + copies + " chunk results of up to " + AnalysisProcessor.HistogramFootprint.mibOf(perDataset)
+                    + " MiB in flight), more than three quarters of the maximum heap (" + (maxHeap >> 20)
+                    + " MiB); give more heap (-Xmx), use fewer workers, bins, categories or variations, or split the"
+                    + " datasets into several runs");
+        }
     }
 
     /**
