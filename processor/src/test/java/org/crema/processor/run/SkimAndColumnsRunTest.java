@@ -189,4 +189,128 @@ class SkimAndColumnsRunTest {
             }
         }
     }
+
+    /**
+     * The npm package apache-arrow (tools/arrow-check), a reader independent of crema and of Arrow
+     * Java, sees the same rows. Skips, saying why, where node or the packages are not available.
+     */
+    @Test
+    void savedColumnsReadBackWithNodeApacheArrow(@TempDir Path dir) throws Exception {
+        Path tool = TestData.root().resolve("tools/arrow-check");
+        org.junit.jupiter.api.Assumptions.assumeTrue(exitCode(tool, "node", "--version") == 0,
+                "node is not installed: the independent Arrow reader cannot run");
+        if (!Files.isDirectory(tool.resolve("node_modules/apache-arrow"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(exitCode(tool, "npm", "ci", "--no-audit", "--no-fund") == 0,
+                    "npm ci in " + tool + " failed: is the npm registry reachable?");
+        }
+        run(dir, 2, 7);
+        Path file = dir.resolve("columns/2mu/DYJetsToLL_M50_2018.arrow");
+        Process p = new ProcessBuilder("node", "check.mjs", "arrow", file.toString()).directory(tool.toFile()).start();
+        byte[] json = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).as(new String(p.getErrorStream().readAllBytes())).isZero();
+        com.fasterxml.jackson.databind.JsonNode seen = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(seen.path("metadata").path("dataset").asText()).isEqualTo("DYJetsToLL_M50_2018");
+        assertThat(seen.path("metadata").path("category").asText()).isEqualTo("2mu");
+        try (RootFile input = RootFile.open(TestData.nanoaod("nano_dy.root"))) {
+            Tree in = input.tree("Events");
+            List<Integer> kept = twoMuonEntries(in);
+            PrimitiveColumn event = (PrimitiveColumn) in.read("event", 0, in.entries());
+            ListColumn<?> pt = (ListColumn<?>) in.read("Muon_pt", 0, in.entries());
+            List<String> events = new ArrayList<>();
+            List<Double> pts = new ArrayList<>();
+            List<Integer> offsets = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode batch : seen.path("batches")) {
+                batch.path("columns").path("event").path("values").forEach(v -> events.add(v.asText()));
+                int base = pts.size();
+                com.fasterxml.jackson.databind.JsonNode o = batch.path("columns").path("muonPt").path("offsets");
+                for (int k = offsets.isEmpty() ? 0 : 1; k < o.size(); k++) {
+                    offsets.add(base + o.get(k).asInt());
+                }
+                batch.path("columns").path("muonPt").path("values").forEach(v -> pts.add(v.asDouble()));
+            }
+            assertThat(events).hasSize(kept.size());
+            for (int i = 0; i < kept.size(); i++) {
+                int e = kept.get(i);
+                assertThat(events.get(i)).isEqualTo(Long.toUnsignedString(event.getLong(e)));
+                List<Double> want = values(pt, e);
+                assertThat(pts.subList(offsets.get(i), offsets.get(i + 1))).as("muonPt of row %d", i).isEqualTo(want);
+            }
+        }
+    }
+
+    /**
+     * JSROOT (tools/jsroot-check), a reader independent of crema, sees the skim's branches with the
+     * statistics of the selected input events: entries, list lengths, minimum, maximum and the sum in
+     * entry order (the same double additions in both languages, so compared exactly), and the Runs
+     * tree's Σ genWeight. Skips, saying why, where node or the jsroot package are not available.
+     */
+    @Test
+    void theSkimReadsBackWithJsroot(@TempDir Path dir) throws Exception {
+        Path tool = TestData.root().resolve("tools/jsroot-check");
+        org.junit.jupiter.api.Assumptions.assumeTrue(exitCode(tool, "node", "--version") == 0,
+                "node is not installed: JSROOT cannot run");
+        if (!Files.isDirectory(tool.resolve("node_modules/jsroot"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(exitCode(tool, "npm", "ci", "--ignore-scripts",
+                    "--omit=optional", "--no-audit", "--no-fund") == 0, "npm ci in " + tool + " failed: is the npm"
+                    + " registry reachable?");
+        }
+        RunOutput<AccumulatorMap> out = run(dir, 2, 7);
+        Sum sums = (Sum) out.result().get("sumGenWeights", AccumulatorMap.class).get("DYJetsToLL_M50_2018");
+        Path file = dir.resolve("skims/DYJetsToLL_M50_2018.root");
+        Process p = new ProcessBuilder("node", "check.mjs", file.toString()).directory(tool.toFile()).start();
+        byte[] json = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).as(new String(p.getErrorStream().readAllBytes())).isZero();
+        com.fasterxml.jackson.databind.JsonNode objects = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json).path("objects");
+        Map<String, com.fasterxml.jackson.databind.JsonNode> branches = new java.util.HashMap<>();
+        objects.path("Events").path("branches").forEach(b -> branches.put(b.path("name").asText(), b));
+        try (RootFile input = RootFile.open(TestData.nanoaod("nano_dy.root"))) {
+            Tree in = input.tree("Events");
+            List<Integer> kept = twoMuonEntries(in);
+            for (String b : List.of("nMuon", "Muon_pt", "Muon_eta", "Muon_charge")) {
+                Column all = in.read(b, 0, in.entries());
+                long total = 0;
+                double sum = 0;
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int e : kept) {
+                    for (double v : values(all, e)) {
+                        total++;
+                        sum += v;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+                com.fasterxml.jackson.databind.JsonNode seen = branches.get(b);
+                assertThat(seen).as("JSROOT sees branch %s", b).isNotNull();
+                com.fasterxml.jackson.databind.JsonNode st = seen.path("stats");
+                assertThat(st.path("entries").asLong()).as(b).isEqualTo(kept.size());
+                if (all instanceof ListColumn<?>) {
+                    assertThat(seen.path("counter").asText()).as(b).isEqualTo("nMuon");
+                    assertThat(st.path("totalCount").asLong()).as(b).isEqualTo(total);
+                }
+                assertThat(st.path("sum").asDouble()).as(b).isEqualTo(sum);
+                assertThat(st.path("min").asDouble()).as(b).isEqualTo(min);
+                assertThat(st.path("max").asDouble()).as(b).isEqualTo(max);
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode runs = objects.path("Runs").path("branches");
+        double sumw = Double.NaN;
+        for (com.fasterxml.jackson.databind.JsonNode b : runs) {
+            if (b.path("name").asText().equals("genEventSumw")) {
+                sumw = b.path("stats").path("sum").asDouble();
+            }
+        }
+        assertThat(sumw).isEqualTo(sums.sumw());
+    }
+
+    private static int exitCode(Path dir, String... command) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
 }
