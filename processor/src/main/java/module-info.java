@@ -10,6 +10,7 @@ module org.crema.processor {
     requires transitive org.crema.io;
     requires transitive org.crema.hist;
     requires org.crema.corrections;
+    requires org.crema.arrow;
 
     exports org.crema.processor;
     exports org.crema.processor.nano;

@@ -160,6 +160,64 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         return null;
     }
 
+    /**
+     * The memory the declared histograms take, estimated before any event is read: for each
+     * {@link #histograms() histogram}, its stored bins (flow bins included) × categories × variations
+     * (nominal plus the dataset's shape variations) × 16 bytes (weighted storage: Σw and Σw²), summed
+     * over the datasets, since the result keeps one set per dataset. Weight variations are added by
+     * {@link #weights} while events are processed and are not counted, so this is a lower bound when
+     * there are some.
+     *
+     * @param datasets the run's datasets, {@code isMC} resolved
+     * @return the estimate and how it was computed
+     */
+    public final HistogramFootprint histogramFootprint(java.util.Collection<DatasetInfo> datasets) {
+        long bins = 0;
+        int count = 0;
+        for (HistogramSpec h : histograms()) {
+            bins += h.axis().extent();
+            count++;
+        }
+        int categories = categories().names().size();
+        long bytes = 0;
+        int maxVariations = 1;
+        for (DatasetInfo d : datasets) {
+            int variations = 1 + (d.isMC() ? shapeVariations(d).size() : 0);
+            maxVariations = Math.max(maxVariations, variations);
+            bytes += bins * categories * variations * HistogramFootprint.BYTES_PER_BIN;
+        }
+        return new HistogramFootprint(bytes, count, bins, categories, maxVariations, datasets.size());
+    }
+
+    /**
+     * An estimate of the memory of a processor's histograms ({@link #histogramFootprint}).
+     *
+     * @param bytes estimated bytes of one result (every dataset's histograms)
+     * @param histograms number of declared histograms
+     * @param bins stored bins of one category and variation, summed over the histograms
+     * @param categories number of categories
+     * @param variations the largest number of variations of a dataset (nominal + shape)
+     * @param datasets number of datasets
+     */
+    public record HistogramFootprint(long bytes, int histograms, long bins, int categories, int variations,
+            int datasets) {
+        /** Weighted storage: Σw and Σw² as doubles. */
+        public static final int BYTES_PER_BIN = 16;
+
+        /** @return how the estimate was made, for messages */
+        public String describe() {
+            return histograms + " histogram" + (histograms == 1 ? "" : "s") + " with " + bins + " bins in all × "
+                    + categories + " categor" + (categories == 1 ? "y" : "ies") + " × up to " + variations
+                    + " variation" + (variations == 1 ? "" : "s") + " × " + BYTES_PER_BIN + " bytes, over " + datasets
+                    + " dataset" + (datasets == 1 ? "" : "s") + " = " + mibOf(bytes) + " MiB";
+        }
+
+        /** @param bytes a size @return it in MiB with one decimal */
+        public static String mibOf(long bytes) {
+            return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+        }
+    }
+
     // ------------------------------------------------------------------ hooks
 
     /**
@@ -319,6 +377,27 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
     }
 
     /**
+     * The skim to write, if any: the events passing a selection, with chosen branches, written per
+     * dataset as a NanoAOD-shaped ROOT file at the end of the run ({@link Skim}). Rows are taken in
+     * the nominal pass. Default: none.
+     *
+     * @return the skim, or {@code null}
+     */
+    protected Skim skimOutput() {
+        return null;
+    }
+
+    /**
+     * Per-event columns to save per category, written per dataset as Arrow IPC files at the end of
+     * the run ({@link SavedColumns}). Computed in the nominal pass. Default: none.
+     *
+     * @return the declarations, at most one per category
+     */
+    protected List<SavedColumns> savedColumns() {
+        return List.of();
+    }
+
+    /**
      * Anything else to accumulate for this variation (column lists, extra counters).
      *
      * @param ctx this variation's state
@@ -411,11 +490,80 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
                 s.add(Cutflow.Step.of(cat.getKey(), count(m), ExactSum.of(skimmedGenW, m)));
                 cutflow = cutflow.with(new Cutflow.Key(ds.name(), cat.getKey(), variation), s);
             }
+            if (ctx.isNominal()) {
+                out = saveRows(ctx, categories, out);
+            }
             out = processExtra(ctx, out);
         }
         return out.with("cutflow", cutflow)
                 .with("histograms", AccumulatorMap.empty().with(ds.name(), HistAccumulator.of(hists)));
     }
+
+    /** Key of the skim's rows in the output ({@link EventRows}). */
+    public static final String SKIM = "skim";
+    /** Key of the saved columns in the output: category → {@link EventRows}. */
+    public static final String COLUMNS = "columns";
+
+    private AccumulatorMap saveRows(AnalysisContext ctx, Categories categories, AccumulatorMap out) {
+        Skim skim = skimOutput();
+        Chunk chunk = ctx.events().chunk();
+        if (skim != null) {
+            BoolColumn m = selectionMask(ctx, categories, skim.selection(), "skim");
+            Events kept = ctx.events().filter(m);
+            java.util.SequencedMap<String, Column> cols = new LinkedHashMap<>();
+            Map<String, String> counters = new LinkedHashMap<>();
+            List<String> names = skim.resolve(ctx.events().columnNames());
+            for (String b : names) {
+                Column c = kept.column(b);
+                if (c instanceof org.crema.columnar.ListColumn<?>) {
+                    int us = b.indexOf('_');
+                    String counter = SCHEMA.counter(us > 0 ? b.substring(0, us) : b);
+                    if (!ctx.events().has(counter)) {
+                        throw new NoSuchColumnException("skim of '" + skim.selection() + "': jagged branch '" + b
+                                + "' has no counter '" + counter + "' in " + chunk.describe());
+                    }
+                    counters.put(b, counter);
+                }
+                cols.put(b, c);
+            }
+            // A counter is written from its lists' lengths; listed on its own (nMuon) it would be written twice.
+            cols.keySet().removeIf(b -> counters.containsValue(b));
+            out = out.with(SKIM, EventRows.of(chunk, cols, counters));
+        }
+        AccumulatorMap saved = AccumulatorMap.empty();
+        for (SavedColumns sc : savedColumns()) {
+            if (saved.containsKey(sc.category())) {
+                throw new IllegalArgumentException("columns of category '" + sc.category() + "' are declared twice");
+            }
+            BoolColumn m = selectionMask(ctx, categories, sc.category(), "saved columns");
+            java.util.SequencedMap<String, Column> cols = new LinkedHashMap<>();
+            for (var e : sc.columns().entrySet()) {
+                Column c = e.getValue().apply(ctx);
+                if (c == null || c.length() != ctx.size()) {
+                    throw new IllegalArgumentException("saved column '" + e.getKey() + "' of category '" + sc.category()
+                            + "' must have one entry per event (" + ctx.size() + "), got "
+                            + (c == null ? "null" : c.length()) + " in " + chunk.describe());
+                }
+                cols.put(e.getKey(), org.crema.columnar.Selection.filterEvents(c, m));
+            }
+            saved = saved.with(sc.category(), EventRows.of(chunk, cols, Map.of()));
+        }
+        return saved.entries().isEmpty() ? out : out.with(COLUMNS, saved);
+    }
+
+    private static BoolColumn selectionMask(AnalysisContext ctx, Categories categories, String selection, String what) {
+        if (selection.equals(Skim.PRESELECTION)) {
+            return ctx.preselectionMask();
+        }
+        BoolColumn cat = ctx.categoryMasks().get(selection);
+        if (cat == null) {
+            throw new IllegalArgumentException(what + ": no category '" + selection + "'; categories: "
+                    + categories.names() + " (or '" + Skim.PRESELECTION + "')");
+        }
+        return and(ctx.preselectionMask(), cat);
+    }
+
+    private static final org.crema.nano.NanoSchema SCHEMA = org.crema.nano.NanoSchema.nanoAOD();
 
     private static Sum sumGenWeights(Events events, double[] genW) {
         OptionalDouble runs = events.fileSumGenWeights();

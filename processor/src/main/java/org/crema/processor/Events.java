@@ -169,6 +169,24 @@ public final class Events implements EventTable {
     }
 
     /**
+     * Bytes held by the columns and collections this view has read or derived so far (their
+     * {@code retainedSizeInBytes}); the runner admits chunks by this measure. Columns shared between
+     * a collection and its branches are counted twice, so this errs on the high side.
+     *
+     * @return retained bytes of this view's caches
+     */
+    public long retainedSizeInBytes() {
+        long n = 0;
+        for (Column c : cache.values()) {
+            n += c.retainedSizeInBytes();
+        }
+        for (ListColumn<RecordColumn> c : collections.values()) {
+            n += c.retainedSizeInBytes();
+        }
+        return n;
+    }
+
+    /**
      * A column of an expected type.
      *
      * @param name column name
@@ -242,54 +260,72 @@ public final class Events implements EventTable {
         return c;
     }
 
+    /*
+     * Sources without a reader-side grouping (in-memory tables) carry no branch → counter links, so
+     * each jagged branch's counter is recovered from the columns present: nX when its values are the
+     * branch's counts, or the branch's own n<branch> (files written by uproot). Which branches then
+     * belong to the collection is NanoSchema's rule, the same the ROOT reader applies.
+     */
     private ListColumn<RecordColumn> groupCollection(String name, String[] wanted) {
-        String prefix = name + "_";
+        String counter = SCHEMA.counter(name);
         java.util.List<String> names = new java.util.ArrayList<>();
         if (wanted.length == 0) {
             for (String col : new TreeSet<>(source.columnNames())) {
-                if (col.startsWith(prefix)) {
+                if (col.startsWith(name + "_") || col.equals(name)) {
                     names.add(col);
                 }
             }
         } else {
             for (String f : wanted) {
-                names.add(prefix + f);
+                names.add(name + "_" + f);
             }
         }
         Map<String, Column> fields = new LinkedHashMap<>();
-        ListColumn<?> first = null;
+        int[] offsets = null;
         for (String col : names) {
             if (column(col) instanceof ListColumn<?> list && list.content() instanceof PrimitiveColumn) {
-                if (first == null) {
-                    first = list;
-                } else if (!sameOffsets(first, list)) {
+                String counterOfBranch = counterOf(col, list, counter);
+                if (!SCHEMA.isField(name, col, counterOfBranch)) {
                     if (wanted.length > 0) {
-                        throw new InputReadException(chunk.describe() + ": branch '" + col
-                                + "' does not have the same counts as '" + prefix + "*'", null);
+                        throw new InputReadException(chunk.describe() + ": branch '" + col + "' is not counted by '"
+                                + counter + "'" + (has(counter) ? " (its counts differ)" : " (no such counter)"), null);
                     }
                     continue; // a branch with another counter (e.g. a nested index list) is not a field
                 }
-                fields.put(col.substring(prefix.length()), list.content().region(list.offsets()[list.offsetsFrom()],
+                if (offsets == null) {
+                    offsets = NanoSchema.offsets(list.counts(), chunk.describe() + ", branch " + col,
+                            chunk.entryStart());
+                }
+                fields.put(SCHEMA.fieldName(name, col), list.content().region(list.offsets()[list.offsetsFrom()],
                         list.totalCount()));
             } else if (wanted.length > 0) {
                 throw new NoSuchColumnException("'" + col + "' is not a jagged branch of collection '" + name
                         + "' in " + chunk.describe());
             }
         }
-        if (first == null) {
-            throw new NoSuchColumnException("no collection '" + name + "' (no jagged '" + prefix + "*' branch) in "
-                    + chunk.describe());
+        if (offsets == null) {
+            throw new NoSuchColumnException("no collection '" + name + "' (no jagged '" + name + "_*' branch counted by '"
+                    + counter + "') in " + chunk.describe());
         }
-        int[] offsets = first.zeroBasedOffsets();
         return ListColumn.ofTrusted(offsets, RecordColumn.of(fields, offsets[offsets.length - 1]));
     }
 
-    private static boolean sameOffsets(ListColumn<?> a, ListColumn<?> b) {
-        if (a.length() != b.length()) {
+    /** @return the counter whose values are the list's counts: {@code counter}, {@code n<branch>}, or null */
+    private String counterOf(String branch, ListColumn<?> list, String counter) {
+        for (String c : new String[] {counter, "n" + branch}) {
+            if (has(c) && column(c) instanceof PrimitiveColumn counts && sameCounts(list, counts)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameCounts(ListColumn<?> list, PrimitiveColumn counts) {
+        if (list.length() != counts.length() || counts instanceof BoolColumn || counts.elementType().isFloatingPoint()) {
             return false;
         }
-        for (int i = 0; i < a.length(); i++) {
-            if (a.count(i) != b.count(i)) {
+        for (int i = 0; i < list.length(); i++) {
+            if (list.count(i) != counts.getLong(i)) {
                 return false;
             }
         }

@@ -86,4 +86,53 @@ class EventsTest {
                 .hasMessageContaining("dataset DY, file f.root, entries [0, 3): cannot read column 'MET_pt': bad basket");
         assertThatThrownBy(() -> ev.filter(BoolColumn.of(true))).hasMessageContaining("mask length 1 != 3 events");
     }
+
+    static ColumnSource memory(Map<String, Column> cols) {
+        return new ColumnSource() {
+            @Override
+            public int length() {
+                return cols.values().iterator().next().length();
+            }
+
+            @Override
+            public Set<String> columnNames() {
+                return cols.keySet();
+            }
+
+            @Override
+            public Column column(String name) {
+                return cols.get(name);
+            }
+        };
+    }
+
+    @Test
+    void inMemoryGroupingFollowsTheSchemasCounterRule() {
+        Map<String, Column> cols = new LinkedHashMap<>();
+        int[] off = {0, 2, 2, 5};
+        cols.put("nMuon", IntColumn.of(2, 0, 3));
+        cols.put("Muon_pt", Columns.jagged(off, new float[] {10, 20, 30, 40, 50}));
+        // counted by another counter: not a field of Muon (as the reader decides from the branch's counter)
+        cols.put("nMuonHit", IntColumn.of(1, 1, 1));
+        cols.put("Muon_hits", Columns.jagged(new int[] {0, 1, 2, 3}, new int[] {7, 8, 9}));
+        // no counter at all: jagged, but no collection, as in a ROOT file
+        cols.put("Jet_pt", Columns.jagged(off, new float[] {1, 2, 3, 4, 5}));
+        Events ev = Events.of(chunk, memory(cols));
+        ListColumn<RecordColumn> mu = ev.collection("Muon");
+        assertThat(mu.content().fieldNames()).containsExactly("pt");
+        assertThat(mu.offsets()).containsExactly(0, 2, 2, 5);
+        assertThatThrownBy(() -> ev.collection("Muon", "hits")).isInstanceOf(InputReadException.class)
+                .hasMessage("dataset DY, file f.root, entries [0, 3): branch 'Muon_hits' is not counted by 'nMuon'"
+                        + " (its counts differ)");
+        assertThatThrownBy(() -> ev.collection("Jet")).isInstanceOf(NoSuchColumnException.class)
+                .hasMessage("no collection 'Jet' (no jagged 'Jet_*' branch counted by 'nJet') in dataset DY, file f.root,"
+                        + " entries [0, 3)");
+        assertThatThrownBy(() -> ev.collection("Jet", "pt")).isInstanceOf(InputReadException.class)
+                .hasMessageEndingWith("branch 'Jet_pt' is not counted by 'nJet' (no such counter)");
+        // a file written by uproot gives each jagged branch its own counter, which the schema accepts
+        cols.put("nJet_pt", IntColumn.of(2, 0, 3));
+        Events uproot = Events.of(chunk, memory(cols));
+        assertThat(uproot.collection("Jet").content().field("pt", FloatColumn.class).toArray())
+                .containsExactly(1f, 2f, 3f, 4f, 5f);
+    }
 }

@@ -19,29 +19,78 @@ import org.crema.processor.ProcessorException;
  * Runs chunks on a pool of platform threads (default: one per core). Each chunk gets its own result;
  * finished results wait in a buffer until every earlier chunk has been merged, so the merge is the
  * same chunk-order fold as {@link IterativeExecutor} and results do not depend on the thread count.
- * At most {@code window} chunks are scheduled beyond the last merged one, which bounds both the
- * columns in memory (only {@code threads} chunks run at once) and the buffered results.
+ * At most {@code window} chunks are scheduled beyond the last merged one, which bounds the buffered
+ * results.
+ *
+ * <p><b>Memory.</b> Chunks are admitted by their expected retained bytes against a budget (by default
+ * half the maximum heap, {@link #defaultMemoryBudget()}): every finished chunk reports the bytes of the
+ * columns it held ({@link ChunkOutcome#retainedBytes()}), the executor keeps the largest bytes per
+ * entry seen so far, and a chunk is scheduled only while the chunks in flight, at that rate, fit in the
+ * budget. One chunk is always allowed, so a run progresses even when a single chunk exceeds the budget.
+ * Until the first chunk has reported, at most {@code threads} are in flight. Memory in use therefore
+ * follows the size of the chunks, never the number of files or chunks in the run.
  */
 public final class MultiThreadedExecutor implements ChunkExecutor {
     private final int threads;
     private final int window;
+    private final long memoryBudget;
+    private volatile long peakAdmittedBytes;
+    private volatile int peakMeasuredInFlight;
 
     /**
      * @param threads worker threads, at least 1
      * @param window chunks scheduled beyond the last merged one, at least {@code threads}
      */
     public MultiThreadedExecutor(int threads, int window) {
-        if (threads < 1 || window < threads) {
-            throw new IllegalArgumentException("need threads >= 1 and window >= threads, got threads=" + threads
-                    + ", window=" + window);
+        this(threads, window, defaultMemoryBudget());
+    }
+
+    /**
+     * @param threads worker threads, at least 1
+     * @param window chunks scheduled beyond the last merged one, at least {@code threads}
+     * @param memoryBudget bytes the columns of the chunks in flight may hold together, at least 1
+     */
+    public MultiThreadedExecutor(int threads, int window, long memoryBudget) {
+        if (threads < 1 || window < threads || memoryBudget < 1) {
+            throw new IllegalArgumentException("need threads >= 1, window >= threads and memoryBudget >= 1, got"
+                    + " threads=" + threads + ", window=" + window + ", memoryBudget=" + memoryBudget);
         }
         this.threads = threads;
         this.window = window;
+        this.memoryBudget = memoryBudget;
     }
 
-    /** @param threads worker threads; the window is 4 × threads */
+    /** @param threads worker threads; the window is 4 × threads, the budget {@link #defaultMemoryBudget()} */
     public MultiThreadedExecutor(int threads) {
         this(threads, 4 * threads);
+    }
+
+    /**
+     * Half the maximum heap ({@code -Xmx}): the other half is left for the accumulators, the decoded
+     * baskets' transient buffers and the garbage collector's headroom.
+     *
+     * @return the default budget in bytes
+     */
+    public static long defaultMemoryBudget() {
+        return Runtime.getRuntime().maxMemory() / 2;
+    }
+
+    /** @return the budget for the columns of the chunks in flight, in bytes */
+    public long memoryBudget() {
+        return memoryBudget;
+    }
+
+    /**
+     * @return the most chunks in flight at once during the last {@link #execute} once chunk sizes were
+     *     measured (the admissions the budget decided)
+     */
+    public int peakMeasuredInFlight() {
+        return peakMeasuredInFlight;
+    }
+
+    /** @return the largest expected bytes in flight at once during the last {@link #execute} */
+    public long peakAdmittedBytes() {
+        return peakAdmittedBytes;
     }
 
     @Override
@@ -70,10 +119,27 @@ public final class MultiThreadedExecutor implements ChunkExecutor {
             Accumulator.Fold<A> acc = null;
             int next = 0;
             int merged = 0;
+            Map<Integer, Long> admitted = new HashMap<>(); // in flight: index → expected bytes
+            long inFlightBytes = 0;
+            double bytesPerEntry = -1; // unknown until a chunk reports
+            peakAdmittedBytes = 0;
+            peakMeasuredInFlight = 0;
             while (merged < chunks.size()) {
                 while (next < chunks.size() && next < merged + window) {
+                    Chunk c = chunks.get(next);
+                    long expected = bytesPerEntry < 0 ? 0 : (long) Math.ceil(bytesPerEntry * c.entries());
+                    boolean fits = bytesPerEntry < 0 ? admitted.size() < threads
+                            : inFlightBytes + expected <= memoryBudget;
+                    if (!fits && !admitted.isEmpty()) {
+                        break;
+                    }
                     int index = next++;
-                    Chunk c = chunks.get(index);
+                    admitted.put(index, expected);
+                    inFlightBytes += expected;
+                    peakAdmittedBytes = Math.max(peakAdmittedBytes, inFlightBytes);
+                    if (bytesPerEntry >= 0) {
+                        peakMeasuredInFlight = Math.max(peakMeasuredInFlight, admitted.size());
+                    }
                     cs.submit(() -> {
                         try {
                             return Map.entry(index, task.run(c));
@@ -94,6 +160,12 @@ public final class MultiThreadedExecutor implements ChunkExecutor {
                         throw w;
                     }
                     throw new ProcessorException("a worker thread failed: " + e.getCause(), e.getCause());
+                }
+                inFlightBytes -= admitted.remove(o.getKey());
+                ChunkOutcome<A> finished = o.getValue();
+                if (finished.retainedBytes() > 0) {
+                    bytesPerEntry = Math.max(bytesPerEntry,
+                            finished.retainedBytes() / (double) Math.max(1, finished.chunk().entries()));
                 }
                 observer.accept(o.getValue());
                 done.put(o.getKey(), o.getValue());

@@ -153,9 +153,12 @@ final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
         }
         A result;
         long bytes;
+        long retained;
         try (source) {
-            result = processor.process(Events.of(chunk, source));
+            Events events = Events.of(chunk, source);
+            result = processor.process(events);
             bytes = source.bytesRead();
+            retained = events.retainedSizeInBytes();
         } catch (InputReadException e) {
             return failed(chunk, true, e, t0);
         } catch (NoSuchColumnException e) {
@@ -181,7 +184,7 @@ final class ProcessingTask<A extends Accumulator<A>> implements ChunkTask<A> {
                 return failed(chunk, false, e, t0);
             }
         }
-        return new ChunkOutcome<>(chunk, result, null, nanos, bytes, false, null);
+        return new ChunkOutcome<>(chunk, result, null, nanos, bytes, false, null, null, retained);
     }
 
     /** An exception raised by crema's reader below the processor is an input failure, not a bug. */

@@ -92,16 +92,31 @@ public record RunOutput<A extends Accumulator<A>>(A result, Map<String, DatasetI
      * @param dir output folder
      */
     public void write(Path dir) {
-        write(dir, afterEachFile);
+        write(dir, new LinkedHashMap<>(), afterEachFile);
+    }
+
+    /**
+     * As {@link #write(Path)}, listing in the manifest further files the run already wrote into the
+     * folder (skims, saved columns), before the result files.
+     *
+     * @param dir output folder
+     * @param written path relative to {@code dir} ('/'-separated) → the file
+     */
+    void write(Path dir, java.util.SequencedMap<String, Path> written) {
+        write(dir, written, afterEachFile);
     }
 
     /** Called after each file {@link #write} publishes; tests use it to kill a run at the final write. */
     static volatile WriteStep afterEachFile = f -> { };
 
     void write(Path dir, WriteStep step) {
+        write(dir, new LinkedHashMap<>(), step);
+    }
+
+    void write(Path dir, java.util.SequencedMap<String, Path> written, WriteStep step) {
         try {
             Files.createDirectories(dir);
-            invalidate(dir);
+            invalidate(dir, written.keySet());
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put(SERIALIZED, Serialization.toBytes(this));
             files.put(JSON, OutputJson.toJson(this));
@@ -119,6 +134,10 @@ public record RunOutput<A extends Accumulator<A>>(A result, Map<String, DatasetI
             manifest.put("format", FORMAT);
             manifest.put("cremaVersion", cremaVersion);
             Map<String, Object> listed = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> f : written.entrySet()) {
+                byte[] bytes = Files.readAllBytes(f.getValue());
+                listed.put(f.getKey(), Map.of("bytes", bytes.length, "sha256", Serialization.sha256(bytes)));
+            }
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 byte[] bytes = f.getValue();
                 Serialization.writeAtomically(dir.resolve(f.getKey()), out -> out.write(bytes));
@@ -143,9 +162,32 @@ public record RunOutput<A extends Accumulator<A>>(A result, Map<String, DatasetI
      * @throws IOException if a file cannot be removed
      */
     static void invalidate(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(MANIFEST));
+        invalidate(dir, java.util.Set.of());
+    }
+
+    /** As {@link #invalidate(Path)}, keeping the named files (just written by this run). */
+    private static void invalidate(Path dir, java.util.Set<String> keep) throws IOException {
+        Path manifest = dir.resolve(MANIFEST);
+        List<String> listed = new java.util.ArrayList<>();
+        if (Files.isRegularFile(manifest)) {
+            try {
+                new ObjectMapper().readTree(Files.readAllBytes(manifest)).path("files").properties()
+                        .forEach(f -> listed.add(f.getKey()));
+            } catch (IOException e) {
+                // an unreadable manifest lists nothing more to remove than the fixed names
+            }
+        }
+        Files.deleteIfExists(manifest);
         for (String f : List.of(SERIALIZED, JSON, HISTOGRAMS)) {
             Files.deleteIfExists(dir.resolve(f));
+        }
+        Path root = dir.toAbsolutePath().normalize();
+        for (String f : listed) {
+            Path p = root.resolve(f).normalize();
+            // only files inside the folder: a manifest is data, not a list of paths to trust
+            if (p.startsWith(root) && !p.equals(root) && !keep.contains(f)) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -301,6 +301,7 @@ public final class Runner {
             } else {
                 ap.checkNormalisation(plan.datasets().values());
             }
+            checkHistogramsFit(ap.histogramFootprint(plan.datasets().values()));
         }
         Path checkpoints = config.output() == null ? null : config.output().resolve("checkpoints");
         if (config.output() != null) {
@@ -378,6 +379,13 @@ public final class Runner {
             merged = processor.empty();
         }
         A result = merged == null ? null : processor.postprocess(merged);
+        java.util.SequencedMap<String, Path> eventFiles = new LinkedHashMap<>();
+        if (config.output() != null && result instanceof org.crema.processor.AccumulatorMap am) {
+            eventFiles = EventOutputs.write(config.output(), am, plan.datasets());
+            @SuppressWarnings("unchecked")
+            A stripped = (A) EventOutputs.withoutRows(am);
+            result = stripped;
+        }
 
         double processSeconds = counters[4] / 1e9;
         ByteBuffer buf = ByteBuffer.allocate(times.getNeededByteBufferCapacity());
@@ -408,9 +416,29 @@ public final class Runner {
         RunOutput<A> out = new RunOutput<>(result, plan.datasets(), cfg, cremaVersion(), executor.name(), metrics,
                 failures, warnings);
         if (config.output() != null) {
-            out.write(config.output());
+            out.write(config.output(), eventFiles);
         }
         return out;
+    }
+
+    /**
+     * Refuses, before any event is read, a run whose histograms cannot fit in the heap: the merged
+     * result holds one copy, and each chunk result waiting to be merged (up to four per worker) holds
+     * at most one dataset's share. Three quarters of the heap may go to them; the rest is for columns.
+     */
+    private void checkHistogramsFit(AnalysisProcessor.HistogramFootprint f) {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        long perDataset = f.datasets() == 0 ? 0 : f.bytes() / f.datasets();
+        long copies = 4L * executor.parallelism() + 1;
+        long needed = f.bytes() + copies * perDataset;
+        if (needed > maxHeap / 4 * 3) {
+            throw new org.crema.processor.ProcessorException("the declared histograms need an estimated "
+                    + AnalysisProcessor.HistogramFootprint.mibOf(needed) + " MiB (" + f.describe() + " for the result, plus "
+                    + copies + " chunk results of up to " + AnalysisProcessor.HistogramFootprint.mibOf(perDataset)
+                    + " MiB in flight), more than three quarters of the maximum heap (" + (maxHeap >> 20)
+                    + " MiB); give more heap (-Xmx), use fewer workers, bins, categories or variations, or split the"
+                    + " datasets into several runs");
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.crema.processor.run;
+package org.crema.examples.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.crema.processor.AccumulatorMap;
 import org.crema.processor.ChunkFailedException;
-import org.crema.processor.TestData;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.examples.TestData;
+import org.crema.examples.ZMuMuProcessor;
+import org.crema.processor.run.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,12 @@ class FileChecksumTest {
                         "metadata": {"year": "2018", "isMC": true, "xsec": 6077.22}}}""".formatted(file, sha256);
     }
 
+    /** Computed here, independently of the runner's own hashing. */
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
     private static RunOutput<AccumulatorMap> run(Fileset fs, RunConfig cfg) {
         return new Runner(cfg.withProgress(false).withWorkers(1)).run(new ZMuMuProcessor(), fs);
     }
@@ -40,7 +47,7 @@ class FileChecksumTest {
     @Test
     void aFileWithItsRecordedHashIsAnalysedAsWithoutOne() throws Exception {
         Path file = copyOfNanoDy();
-        String sha = FileChecksums.sha256(file, file.toString());
+        String sha = sha256(file);
         RunOutput<AccumulatorMap> checked = run(Fileset.parse(json(file, "sha256:" + sha), dir), RunConfig.defaults());
         RunOutput<AccumulatorMap> plain = run(Fileset.parse("""
                 {"DY": {"files": ["%s"], "metadata": {"year": "2018", "isMC": true, "xsec": 6077.22}}}"""
@@ -51,11 +58,11 @@ class FileChecksumTest {
     @Test
     void aDamagedCopyIsRefusedNamingBothHashesAndCanBeSkipped() throws Exception {
         Path file = copyOfNanoDy();
-        String good = FileChecksums.sha256(file, file.toString());
+        String good = sha256(file);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(file, bytes);
-        String bad = FileChecksums.sha256(file, file.toString());
+        String bad = sha256(file);
         Fileset fs = Fileset.parse(json(file, good), dir);
         assertThatThrownBy(() -> run(fs, RunConfig.defaults()))
                 .isInstanceOf(ChunkFailedException.class)

@@ -1,4 +1,4 @@
-package org.crema.processor.run;
+package org.crema.examples.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,9 @@ import org.crema.processor.Events;
 import org.crema.processor.HistAccumulator;
 import org.crema.processor.Processor;
 import org.crema.processor.Sum;
-import org.crema.processor.TestData;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.processor.run.*;
+import org.crema.examples.TestData;
+import org.crema.examples.ZMuMuProcessor;
 
 /**
  * The reproducibility guarantee: for any chunk size (1 event up to the whole file) and 1–4

@@ -1,4 +1,4 @@
-package org.crema.processor.run;
+package org.crema.examples.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,8 +17,9 @@ import org.crema.processor.Events;
 import org.crema.processor.HistAccumulator;
 import org.crema.processor.Normalisation;
 import org.crema.processor.NormalisationException;
-import org.crema.processor.TestData;
-import org.crema.processor.examples.ZMuMuProcessor;
+import org.crema.examples.TestData;
+import org.crema.examples.ZMuMuProcessor;
+import org.crema.processor.run.*;
 import org.junit.jupiter.api.Test;
 
 /** Normalisation is checked before any event is read, isMC is resolved from the files, empty datasets stay. */
