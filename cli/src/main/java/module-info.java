@@ -20,4 +20,5 @@ module org.crema.cli {
     opens org.crema.cli.corrections to info.picocli;
     opens org.crema.cli.startup to info.picocli;
     opens org.crema.cli.datacard to info.picocli;
+    opens org.crema.cli.merge to info.picocli;
 }
