@@ -21,4 +21,5 @@ module org.crema.cli {
     opens org.crema.cli.startup to info.picocli;
     opens org.crema.cli.datacard to info.picocli;
     opens org.crema.cli.merge to info.picocli;
+    opens org.crema.cli.compare to info.picocli;
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             org.crema.cli.startup.WarmUpCommand.class,
             org.crema.cli.datacard.DatacardCommand.class,
             org.crema.cli.merge.MergeCommand.class,
+            org.crema.cli.compare.CompareCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
