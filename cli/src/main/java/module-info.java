@@ -22,4 +22,5 @@ module org.crema.cli {
     opens org.crema.cli.datacard to info.picocli;
     opens org.crema.cli.merge to info.picocli;
     opens org.crema.cli.compare to info.picocli;
+    opens org.crema.cli.processors to info.picocli;
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             org.crema.cli.datacard.DatacardCommand.class,
             org.crema.cli.merge.MergeCommand.class,
             org.crema.cli.compare.CompareCommand.class,
+            org.crema.cli.processors.ProcessorsCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
