@@ -330,8 +330,7 @@ public final class Runner {
         long[] counters = new long[5]; // events, bytes, processed, fromCheckpoint, processNanos
         long[] processedEvents = new long[1];
         long totalEvents = plan.chunks().stream().mapToLong(Chunk::entries).sum();
-        Progress progress = new Progress(config.progress() ? Progress.terminalOrNull() : null, plan.chunks().size(),
-                totalEvents);
+        Progress progress = Progress.start(config.progress(), plan.chunks().size(), totalEvents);
         long e0 = System.nanoTime();
         A merged;
         try {
