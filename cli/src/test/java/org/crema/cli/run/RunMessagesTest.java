@@ -87,4 +87,39 @@ class RunMessagesTest {
         assertThat(out.toString().lines().toList()).contains("org.crema.examples.EventCountProcessor",
                 "org.crema.examples.TtbarAgcProcessor", "org.crema.examples.ZMuMuProcessor");
     }
+
+    @Test
+    void skipBadFilesIsAdvisedOnlyWhereSkippingHelps(@TempDir Path dir) throws Exception {
+        Path nano = Path.of(System.getProperty("crema.root", "..")).resolve("data/samples/nanoaod/nano_dy.root")
+                .toAbsolutePath().normalize();
+        String meta = "\"metadata\": {\"year\": \"2018\", \"isMC\": true, \"xsec\": 1.0}";
+        Path missing = Files.writeString(dir.resolve("missing.json"), "{\"DY\": {\"files\": [\""
+                + dir.resolve("nano_dy.root") + "\"], " + meta + "}}");
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset", missing.toString(),
+                "--workers", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("(no such file: check the path; relative paths in a fileset are resolved"
+                + " against the fileset's folder)").doesNotContain("skip-bad-files");
+
+        Path folder = Files.writeString(dir.resolve("folder.json"), "{\"DY\": {\"files\": [\"" + dir + "\"], "
+                + meta + "}}");
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset", folder.toString(),
+                "--workers", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("(a folder, not a ROOT file: list the files in it)")
+                .doesNotContain("skip-bad-files");
+
+        Path typo = Files.writeString(dir.resolve("typo.json"), "{\"DY\": {\"treename\": \"Evnts\", \"files\": [\""
+                + nano + "\"], " + meta + "}}");
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset", typo.toString(),
+                "--workers", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("no tree named 'Evnts'; did you mean Events?").contains("(check the tree"
+                + " name)").doesNotContain("skip-bad-files");
+
+        Path damaged = dir.resolve("damaged.root");
+        Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(nano), 100));
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"DY\": {\"files\": [\"" + damaged + "\"], "
+                + meta + "}}");
+        assertThat(run("run", "--processor", "org.crema.examples.ZMuMuProcessor", "--fileset", bad.toString(),
+                "--workers", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("(use skipBadFiles / --skip-bad-files to skip it)");
+    }
 }
