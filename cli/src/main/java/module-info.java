@@ -25,4 +25,7 @@ module org.crema.cli {
     opens org.crema.cli.workflow to info.picocli;
     opens org.crema.cli.datasets to info.picocli;
     opens org.crema.cli.condor to info.picocli;
+    opens org.crema.cli.merge to info.picocli;
+    opens org.crema.cli.compare to info.picocli;
+    opens org.crema.cli.processors to info.picocli;
 }

@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             org.crema.cli.datasets.DatasetsCommand.class,
             org.crema.cli.condor.SubmitCommand.class,
             org.crema.cli.condor.StatusCommand.class,
+            org.crema.cli.merge.MergeCommand.class,
+            org.crema.cli.compare.CompareCommand.class,
+            org.crema.cli.processors.ProcessorsCommand.class,
         })
 public final class CremaCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -57,6 +57,16 @@ public final class CorrectionsCommand implements Callable<Integer> {
      */
     public CorrectionsCommand(InputStream stdin) {
         this.stdin = stdin;
+        this.stdinIsTerminal = stdin == null ? CorrectionsCommand::consoleIsTerminal : () -> false;
+    }
+
+    /** Whether {@code --eval} reads from a terminal; replaced by tests. */
+    java.util.function.BooleanSupplier stdinIsTerminal;
+
+    private static boolean consoleIsTerminal() {
+        // System.console() is non-null since JDK 22 even when redirected; isTerminal() tells.
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
     }
 
     @Override
@@ -83,6 +93,14 @@ public final class CorrectionsCommand implements Callable<Integer> {
             err.println("crema corrections: " + e.getMessage());
             err.flush();
             return 1;
+        }
+        if (stdinIsTerminal.getAsBoolean()) {
+            // Without a pipe the command would look hung: say what it waits for and how to end.
+            err.println("crema corrections: waiting for CSV rows on standard input: a header line naming the inputs ("
+                    + String.join(",", c.inputs().stream().map(v -> v.name()).toList()) + "), then one row per"
+                    + " line; end with Ctrl-D (or pipe a file: crema corrections " + file + " --eval " + eval
+                    + " < rows.csv)");
+            err.flush();
         }
         try {
             int status = evaluate(c, new BufferedReader(new InputStreamReader(stdin != null ? stdin : System.in,

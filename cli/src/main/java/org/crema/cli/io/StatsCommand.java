@@ -68,20 +68,31 @@ public final class StatsCommand implements Callable<Integer> {
                     : rf.treeNames().isEmpty() ? "Events" : rf.treeNames().get(0);
             Tree tree = rf.tree(name);
             List<BranchInfo> selected = select(tree.branches());
+            String unmatched = unmatchedGlobs(tree.branches());
+            if (unmatched != null) {
+                spec.commandLine().getErr().println("crema stats: --branches " + unmatched + " matches no branch of"
+                        + " tree " + tree.name() + " in " + file + " (" + tree.branches().size() + " branches; 'crema"
+                        + " inspect " + file + "' lists them)");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             if (json) {
                 out.print(StatsJson.document(file.toString(), tree, selected));
             } else {
                 out.printf("%s %s: %d entries%n", file, tree.name(), tree.entries());
-                out.printf("%-40s %-10s %10s %24s %16s %16s %8s%n", "branch", "type", "values", "sum", "min", "max",
-                        "nonfinite");
+                out.printf("%-40s %-10s %10s %24s %16s %16s %16s %16s %8s%n", "branch", "type", "values", "sum",
+                        "mean", "std", "min", "max", "nonfinite");
                 for (BranchInfo b : selected) {
                     if (!b.readable()) {
                         out.printf("%-40s %-10s unsupported: %s%n", b.name(), b.typeName(), b.unsupportedReason());
                         continue;
                     }
                     BranchStatistics s = BranchStatistics.of(tree, b.name());
-                    out.printf("%-40s %-10s %10d %24s %16s %16s %8d%n", b.name(), b.typeName(), s.totalCount(),
-                            StatsJson.number(s.sum()), Double.isNaN(s.min()) ? "-" : StatsJson.number(s.min()),
+                    double[] ms = meanAndStd(s.values());
+                    out.printf("%-40s %-10s %10d %24s %16s %16s %16s %16s %8d%n", b.name(), b.typeName(),
+                            s.totalCount(), StatsJson.number(s.sum()), Double.isNaN(ms[0]) ? "-" : short6(ms[0]),
+                            Double.isNaN(ms[1]) ? "-" : short6(ms[1]),
+                            Double.isNaN(s.min()) ? "-" : StatsJson.number(s.min()),
                             Double.isNaN(s.max()) ? "-" : StatsJson.number(s.max()), s.nonFiniteCount());
                 }
             }
@@ -91,6 +102,59 @@ public final class StatsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("crema stats: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** @return the first {@code --branches} glob that matches no branch, or {@code null} */
+    private String unmatchedGlobs(List<BranchInfo> all) {
+        if (globs == null) {
+            return null;
+        }
+        for (String g : globs) {
+            Pattern p = globToRegex(g);
+            if (all.stream().noneMatch(b -> p.matcher(b.name()).matches())) {
+                return "'" + g.trim() + "'";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Mean and population standard deviation (numpy's default, ddof = 0) of the finite values, by
+     * Welford's update so that a large mean does not cancel the spread.
+     *
+     * @return {mean, std}, NaN when there is no finite value
+     */
+    static double[] meanAndStd(org.crema.columnar.Column column) {
+        org.crema.columnar.Column c = column;
+        int from = 0;
+        int to = c.length();
+        if (c instanceof org.crema.columnar.ListColumn<?> list) {
+            from = list.length() == 0 ? 0 : list.start(0);
+            to = list.length() == 0 ? 0 : list.end(list.length() - 1);
+            c = list.content();
+        }
+        if (!(c instanceof org.crema.columnar.PrimitiveColumn flat)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        boolean bool = flat instanceof org.crema.columnar.BoolColumn;
+        long n = 0;
+        double mean = 0;
+        double m2 = 0;
+        for (int i = from; i < to; i++) {
+            double v = bool ? (((org.crema.columnar.BoolColumn) flat).get(i) ? 1 : 0) : flat.getDouble(i);
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            n++;
+            double d = v - mean;
+            mean += d / n;
+            m2 += d * (v - mean);
+        }
+        return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {mean, Math.sqrt(m2 / n)};
+    }
+
+    private static String short6(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6g", v);
     }
 
     private List<BranchInfo> select(List<BranchInfo> all) {

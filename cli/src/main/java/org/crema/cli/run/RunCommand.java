@@ -105,6 +105,12 @@ public final class RunCommand implements Callable<Integer> {
             + " before reading any event)"})
     boolean unnormalised;
 
+    @Option(names = "--stacktrace", description = "on a failure, print the whole stack trace of its cause")
+    boolean stacktrace;
+
+    /** Frames of a processor's exception shown without {@code --stacktrace}: enough to find the line. */
+    static final int TOP_FRAMES = 5;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -150,6 +156,14 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (output != null) {
+            String problem = notWritable(output);
+            if (problem != null) {
+                err.println("crema run: --output " + output + " " + problem + "; choose another folder");
+                err.flush();
+                return 2;
+            }
+        }
         ChunkExecutor chunkExecutor = null;
         try {
             if (executorKind.equals("spark")) {
@@ -184,6 +198,12 @@ public final class RunCommand implements Callable<Integer> {
             return result.failures().isEmpty() ? 0 : 3;
         } catch (IllegalArgumentException | ProcessorException | ConfigException | java.io.UncheckedIOException e) {
             err.println("crema run: " + e.getMessage());
+            Throwable cause = e.getCause();
+            if (stacktrace) {
+                e.printStackTrace(err);
+            } else if (e instanceof org.crema.processor.ChunkFailedException && cause != null && isProcessorBug(cause)) {
+                printTopFrames(err, cause);
+            }
             err.flush();
             return 1;
         } catch (OutOfMemoryError e) {
@@ -210,13 +230,63 @@ public final class RunCommand implements Callable<Integer> {
         return runner.run(p, fs);
     }
 
+    /**
+     * Checks before any file is opened that the output folder can be created and written, so a typo or
+     * a read-only disk does not cost a whole run.
+     *
+     * @return what is wrong, or {@code null}
+     */
+    static String notWritable(Path dir) {
+        try {
+            if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+                return "is a file, not a folder";
+            }
+            java.nio.file.Files.createDirectories(dir);
+            Path probe = java.nio.file.Files.createTempFile(dir, ".crema-write-check", ".tmp");
+            java.nio.file.Files.delete(probe);
+            return null;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "is not writable (permission denied: " + e.getFile() + ")";
+        } catch (java.nio.file.FileSystemException e) {
+            return "is not writable (" + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName())
+                    + (e.getFile() != null ? ": " + e.getFile() : "") + ")";
+        } catch (java.io.IOException e) {
+            return "is not writable (" + e + ")";
+        }
+    }
+
+    /**
+     * An exception thrown by the processor's own code, not by reading the input: the user needs its
+     * type and where it was thrown, not only its message.
+     */
+    static boolean isProcessorBug(Throwable t) {
+        return !(t instanceof org.crema.processor.InputReadException || t instanceof java.io.IOException
+                || t instanceof java.io.UncheckedIOException || t instanceof org.crema.processor.NoSuchColumnException
+                || t instanceof OutOfMemoryError || t.getClass().getName().startsWith("org.crema.io."));
+    }
+
+    static void printTopFrames(PrintWriter err, Throwable cause) {
+        err.println("  " + cause);
+        StackTraceElement[] frames = cause.getStackTrace();
+        int shown = Math.min(TOP_FRAMES, frames.length);
+        for (int i = 0; i < shown; i++) {
+            err.println("    at " + frames[i]);
+        }
+        if (frames.length > shown) {
+            err.println("    ... " + (frames.length - shown) + " more (--stacktrace shows all)");
+        }
+    }
+
     static Processor<?> instantiate(String name) {
         Class<?> c;
         try {
             c = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
+            String close = org.crema.cli.processors.ProcessorCatalog.closest(name,
+                    org.crema.cli.processors.ProcessorCatalog.available());
             throw new IllegalArgumentException("processor class " + name + " not found on the class path"
-                    + " (add its jar or classes folder to CREMA_CLASSPATH)");
+                    + (close != null ? "; did you mean " + close + "?" : "")
+                    + " (add its jar or classes folder to CREMA_CLASSPATH; 'crema processors' lists those found)");
         }
         if (!Processor.class.isAssignableFrom(c)) {
             throw new IllegalArgumentException(name + " does not implement " + Processor.class.getName());

@@ -132,8 +132,7 @@ public final class Runner {
                         in.error.getClass().getName());
                 if (!config.skipBadFiles()) {
                     throw new ChunkFailedException(null, "cannot read " + "dataset " + info.name() + ", file "
-                            + in.file + ": " + f.message() + " (use skipBadFiles / --skip-bad-files to skip it)",
-                            in.error);
+                            + in.file + ": " + f.message() + planningAdvice(in.file, f.message(), input instanceof RootInputProvider), in.error);
                 }
                 failures.add(f);
                 continue;
@@ -154,6 +153,35 @@ public final class Runner {
             }
         }
         return new Plan(chunks, failures, resolved);
+    }
+
+    /**
+     * What to do about a file that cannot be opened. Skipping helps with a damaged file among good ones,
+     * not with a mistake that skipping would only hide: a path that does not exist, a folder, or a tree
+     * name that no file has.
+     *
+     * @param localFiles whether the input provider reads file names as paths (an in-memory provider
+     *     does not, so the file system says nothing about its names)
+     */
+    static String planningAdvice(String file, String message, boolean localFiles) {
+        if (localFiles && !file.contains("://")) {
+            try {
+                Path p = Path.of(file);
+                if (!Files.exists(p)) {
+                    return " (no such file: check the path; relative paths in a fileset are resolved against the"
+                            + " fileset's folder)";
+                }
+                if (Files.isDirectory(p)) {
+                    return " (a folder, not a ROOT file: list the files in it)";
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                return " (not a valid path)";
+            }
+        }
+        if (message.contains("no tree named")) {
+            return " (check the tree name)";
+        }
+        return " (use skipBadFiles / --skip-bad-files to skip it)";
     }
 
     /**
@@ -331,8 +359,7 @@ public final class Runner {
         long[] counters = new long[5]; // events, bytes, processed, fromCheckpoint, processNanos
         long[] processedEvents = new long[1];
         long totalEvents = plan.chunks().stream().mapToLong(Chunk::entries).sum();
-        Progress progress = new Progress(config.progress() ? Progress.terminalOrNull() : null, plan.chunks().size(),
-                totalEvents);
+        Progress progress = Progress.start(config.progress(), plan.chunks().size(), totalEvents);
         long e0 = System.nanoTime();
         A merged;
         try {
