@@ -26,7 +26,7 @@ java="$(sed -n 1p cli/target/.crema-java 2>/dev/null || true)"
 ./mvnw -B -q -o package -DskipTests -pl benchmarks -am >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests -pl benchmarks -am
 mkdir -p benchmarks/results
 result="benchmarks/results/$(date -u +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo local).txt"
-jvm=("$java" -Xms2g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar)
+jvm=("$java" -XX:+UseParallelGC -Xmn$((64 * $(nproc)))m --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar)
 runs=5; [ $quick = 1 ] && runs=2
 
 {

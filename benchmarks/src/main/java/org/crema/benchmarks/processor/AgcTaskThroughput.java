@@ -50,7 +50,7 @@ import org.crema.processor.run.Runner;
  * included) is measured by {@code benchmarks/scripts/cold-start.sh}.
  *
  * <pre>
- * java -Xms2g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ * java -XX:+UseParallelGC -Xmn128m --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *     -cp benchmarks/target/benchmarks.jar org.crema.benchmarks.processor.AgcTaskThroughput \
  *     [FILE] [--chunk-size K] [--runs R] [--warmup W] [--processor task|full] [--only processing|end-to-end]
  * </pre>
@@ -158,6 +158,10 @@ public final class AgcTaskThroughput {
                 double seconds = (System.nanoTime() - t0) * 1e-9;
                 if (r >= 0) {
                     rate[r] = events / seconds;
+                }
+                if (Boolean.getBoolean("crema.bench.eachRun")) {
+                    System.out.printf(Locale.ROOT, "  %s run %d: %.0f events/s%n", r < 0 ? "warm-up" : "measured",
+                            r < 0 ? r + warmup + 1 : r + 1, events / seconds);
                 }
             }
         } finally {

@@ -47,6 +47,16 @@ import org.crema.processor.InputReadException;
  */
 public final class RootInputProvider implements InputProvider {
     private static final long serialVersionUID = 2L;
+    /**
+     * Decompresses the baskets of a chunk's branches in parallel, so that a run with fewer chunks
+     * than cores (a fresh run over one file) still uses every core. A thread waiting for a basket
+     * decompresses it itself when no pool thread has started it, so workers never wait on a busy
+     * pool. {@code -Dcrema.io.parallelDecompression=false} decompresses on the reading thread only.
+     */
+    private static final java.util.concurrent.Executor DECOMPRESSORS =
+            "false".equalsIgnoreCase(System.getProperty("crema.io.parallelDecompression")) ? null
+                    : java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                            Thread.ofPlatform().daemon().name("crema-decompress-", 0).factory());
     private final int maxOpenFiles;
     private final boolean allowTruncated;
     /** Built on first use, so a deserialized copy (on a distributed worker) has its own. */
@@ -361,7 +371,8 @@ public final class RootInputProvider implements InputProvider {
             this.handle = handle;
             this.tree = handle.tree;
             this.chunk = chunk;
-            this.nano = NanoEvents.of(tree, chunk.entryStart(), chunk.entryStop());
+            this.nano = NanoEvents.of(tree, chunk.entryStart(), chunk.entryStop(),
+                    DECOMPRESSORS != null ? DECOMPRESSORS : Runnable::run);
         }
 
         @Override
@@ -446,7 +457,7 @@ public final class RootInputProvider implements InputProvider {
             this.handle = handle;
             this.chunk = chunk;
             this.table = RNTupleEventTable.of(handle.ntuple, handle.branchNames, chunk.entryStart(), chunk.entryStop(),
-                    null);
+                    DECOMPRESSORS);
         }
 
         @Override
