@@ -27,5 +27,6 @@ class KernelSelectionTest {
         // the warm-up is a few seconds of one low-priority thread; a loaded machine needs more
         assertThat(k.awaitSimd(120, TimeUnit.SECONDS)).as("the SIMD kernels were switched on").isTrue();
         assertThat(k.current().name()).isEqualTo("simd");
+        assertThat(k.warmUpFailure()).as("every kernel was exercised").isNull();
     }
 }

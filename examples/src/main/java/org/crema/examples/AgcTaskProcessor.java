@@ -1,16 +1,10 @@
 package org.crema.examples;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crema.columnar.Arith;
 import org.crema.columnar.CartesianKinematics;
-import org.crema.columnar.Columns;
-import org.crema.columnar.DoubleColumn;
-import org.crema.columnar.FloatColumn;
 import org.crema.columnar.IntColumn;
-import org.crema.columnar.ListColumn;
 import org.crema.hist.RegularAxis;
 import org.crema.processor.AnalysisContext;
 import org.crema.processor.AnalysisProcessor;
@@ -68,14 +62,7 @@ public final class AgcTaskProcessor extends AnalysisProcessor {
 
     @Override
     protected void selectObjects(AnalysisContext ctx) {
-        Electrons el = ctx.electrons();
-        ctx.set("GoodElectron", el.filter(el.pt().gt(30).and(el.eta().abs().lt(2.1)).and(el.isTight())
-                .and(el.sip3d().lt(4))));
-        Muons mu = ctx.muons();
-        ctx.set("GoodMuon", mu.filter(mu.pt().gt(30).and(mu.eta().abs().lt(2.1)).and(mu.isTight())
-                .and(mu.sip3d().lt(4)).and(mu.pfRelIso04All().lt(0.15))));
-        Jets jets = ctx.jets();
-        ctx.set("GoodJet", jets.filter(jets.pt().gt(30).and(jets.eta().abs().lt(2.4)).and(jets.isTightLeptonVeto())));
+        AgcSelection.selectObjects(ctx);
     }
 
     @Override
@@ -95,36 +82,20 @@ public final class AgcTaskProcessor extends AnalysisProcessor {
 
     @Override
     protected void categoryCuts(AnalysisContext ctx, PackedSelection cuts) {
-        IntColumn nb = ctx.variable("nBJet", IntColumn.class);
-        cuts.add("exactlyOneB", nb.eq(1));
-        cuts.add("atLeastTwoB", nb.ge(2));
+        AgcSelection.categoryCuts(ctx, cuts);
     }
 
     @Override
     protected Categories categories() {
-        Map<String, List<String>> categories = new LinkedHashMap<>();
-        categories.put("4j1b", List.of("exactlyOneB"));
-        categories.put("4j2b", List.of("atLeastTwoB"));
-        return Categories.standard(categories);
+        return AgcSelection.categories();
     }
 
     @Override
     protected void weights(AnalysisContext ctx, Weights weights) {
         super.weights(ctx, weights);
-        if (!ctx.dataset().isMC()) {
-            return;
+        if (ctx.dataset().isMC()) {
+            AgcSelection.btagWeights(ctx, weights);
         }
-        ListColumn<FloatColumn> pt = ctx.get("GoodJet", Jets.class).pt();
-        List<String> sources = new ArrayList<>();
-        List<double[]> ups = new ArrayList<>();
-        List<double[]> downs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            DoubleColumn shift = Arith.div(Arith.mul(pt.at(i, 0).toDouble(), 0.075), 50.0);
-            sources.add(Integer.toString(i));
-            ups.add(Arith.add(shift, 1.0).toArray());
-            downs.add(Arith.sub(1.0, shift).toArray());
-        }
-        weights.addMultiVariation("btag_var", Columns.constant(ctx.size(), 1.0).toArray(), sources, ups, downs);
     }
 
     @Override

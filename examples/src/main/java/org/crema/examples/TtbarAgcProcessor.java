@@ -162,15 +162,7 @@ public final class TtbarAgcProcessor extends AnalysisProcessor {
 
     @Override
     protected void selectObjects(AnalysisContext ctx) {
-        Electrons el = ctx.electrons().prefetch("pt", "eta", "cutBased", "sip3d");
-        ctx.set("GoodElectron", el.filter(el.pt().gt(30).and(el.eta().abs().lt(2.1)).and(el.isTight())
-                .and(el.sip3d().lt(4))));
-        Muons mu = ctx.muons().prefetch("pt", "eta", "tightId", "sip3d", "pfRelIso04_all");
-        ctx.set("GoodMuon", mu.filter(mu.pt().gt(30).and(mu.eta().abs().lt(2.1)).and(mu.isTight())
-                .and(mu.sip3d().lt(4)).and(mu.pfRelIso04All().lt(0.15))));
-        // jetId bit 1 = tight, bit 2 = tight with lepton veto: the AGC's jetId == 6
-        Jets jets = ctx.jets();
-        ctx.set("GoodJet", jets.filter(jets.pt().gt(30).and(jets.eta().abs().lt(2.4)).and(jets.jetId().hasBits(0b110))));
+        AgcSelection.selectObjects(ctx);
     }
 
     @Override
@@ -196,38 +188,20 @@ public final class TtbarAgcProcessor extends AnalysisProcessor {
 
     @Override
     protected void categoryCuts(AnalysisContext ctx, PackedSelection cuts) {
-        IntColumn nb = ctx.variable("nBJet", IntColumn.class);
-        cuts.add("exactlyOneB", nb.eq(1));
-        cuts.add("atLeastTwoB", nb.ge(2));
+        AgcSelection.categoryCuts(ctx, cuts);
     }
 
     @Override
     protected Categories categories() {
-        Map<String, List<String>> categories = new LinkedHashMap<>();
-        categories.put("4j1b", List.of("exactlyOneB"));
-        categories.put("4j2b", List.of("atLeastTwoB"));
-        return Categories.standard(categories);
+        return AgcSelection.categories();
     }
 
     @Override
     protected void weights(AnalysisContext ctx, Weights weights) {
         super.weights(ctx, weights);
-        if (!ctx.dataset().isMC()) {
-            return;
+        if (ctx.dataset().isMC()) {
+            AgcSelection.btagWeights(ctx, weights);
         }
-        // AGC toy b-tag uncertainty: 7.5 % per 50 GeV of the i-th selected jet's pt, i = 0..3
-        ListColumn<FloatColumn> pt = ctx.get("GoodJet", Jets.class).pt();
-        List<String> sources = new ArrayList<>();
-        List<double[]> ups = new ArrayList<>();
-        List<double[]> downs = new ArrayList<>();
-        for (int k = 0; k < 4; k++) {
-            DoubleColumn shift = Arith.div(Arith.mul(pt.at(k, 0).toDouble(), 0.075), 50.0);
-            sources.add(Integer.toString(k));
-            ups.add(Arith.add(shift, 1.0).toArray());
-            downs.add(Arith.sub(1.0, shift).toArray());
-        }
-        weights.addMultiVariation("btag_var", org.crema.columnar.Columns.constant(ctx.size(), 1.0).toArray(), sources,
-                ups, downs);
     }
 
     @Override

@@ -28,10 +28,14 @@ public final class AdaptiveKernels implements Kernels {
     private static final int MAX_ROUNDS = 2_000;
 
     private static volatile double sink;
+    // integer division and square root are not column operations (the facades refuse them)
+    private static final BinOp[] INT_BINARY = {BinOp.ADD, BinOp.SUB, BinOp.MUL, BinOp.MIN, BinOp.MAX};
+    private static final UnOp[] INT_UNARY = {UnOp.NEG, UnOp.ABS};
 
     private final Kernels simd;
     private final CountDownLatch warm = new CountDownLatch(1);
     private volatile Kernels current;
+    private volatile Throwable failure;
     private final long delayMillis;
     private final CountDownLatch start = new CountDownLatch(1);
 
@@ -57,6 +61,11 @@ public final class AdaptiveKernels implements Kernels {
      */
     public boolean awaitSimd(long timeout, TimeUnit unit) throws InterruptedException {
         return warm.await(timeout, unit);
+    }
+
+    /** @return what stopped the warm-up early, or null when it ran to the end */
+    public Throwable warmUpFailure() {
+        return failure;
     }
 
     /** @return the kernels calls go to now */
@@ -101,6 +110,7 @@ public final class AdaptiveKernels implements Kernels {
                 }
             }
         } catch (RuntimeException | LinkageError e) {
+            failure = e;
             System.getLogger("org.crema.columnar").log(System.Logger.Level.WARNING,
                     "crema: warming up the SIMD kernels failed (" + e + "); using them from now on");
         }
@@ -147,9 +157,9 @@ public final class AdaptiveKernels implements Kernels {
         for (BinOp op : BinOp.values()) k.binary(op, d, 0, d2, 0, dOut, N);
         for (BinOp op : BinOp.values()) k.binary(op, d, 0, 1.5, false, dOut, N);
         for (UnOp op : UnOp.values()) k.unary(op, d, 0, dOut, N);
-        for (BinOp op : BinOp.values()) k.binary(op, i, 0, i2, 0, iOut, N);
-        for (BinOp op : BinOp.values()) k.binary(op, i, 0, 3, false, iOut, N);
-        for (UnOp op : UnOp.values()) k.unary(op, i, 0, iOut, N);
+        for (BinOp op : INT_BINARY) k.binary(op, i, 0, i2, 0, iOut, N);
+        for (BinOp op : INT_BINARY) k.binary(op, i, 0, 3, false, iOut, N);
+        for (UnOp op : INT_UNARY) k.unary(op, i, 0, iOut, N);
         for (BoolOp op : BoolOp.values()) k.logic(op, mask, 0, mask2, 0, bOut, N);
         k.not(mask, 0, bOut, N);
         s += k.countTrue(mask, 0, N);

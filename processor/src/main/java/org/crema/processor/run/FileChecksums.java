@@ -19,7 +19,7 @@ import org.crema.processor.InputReadException;
  * file's identity (path, size, modification time): a file is hashed once per process however many
  * runs or chunks use it, and again only when it changes.
  */
-final class FileChecksums {
+public final class FileChecksums {
     private record Identity(String path, long size, long modified) {}
 
     private static final Map<Identity, String> VERIFIED = new ConcurrentHashMap<>();
@@ -57,6 +57,17 @@ final class FileChecksums {
             throw new InputReadException("file " + file + ": its sha256 is " + actual + " but the fileset records "
                     + expected + " (a damaged or different copy)", null);
         }
+    }
+
+    /**
+     * The SHA-256 a fileset records for a file ({@code "sha256"} beside its path).
+     *
+     * @param p a local file
+     * @return its SHA-256 in lower-case hexadecimal
+     * @throws InputReadException naming the file when it cannot be read
+     */
+    public static String sha256(Path p) {
+        return sha256(p, p.toString());
     }
 
     /**
