@@ -102,7 +102,18 @@ public final class ConfigProcessor extends AnalysisProcessor {
 
         @Override
         public Column variable(String name) {
-            return ctx.variable(name);
+            if (ctx.hasVariable(name)) {
+                return ctx.variable(name);
+            }
+            // computed on first use, in the context asking: a variable only a histogram uses is then
+            // computed for the events that histogram fills (see AnalysisProcessor.fillHistograms)
+            Model.Var v = variablesByName().get(name);
+            if (v == null) {
+                return ctx.variable(name); // names the defined variables
+            }
+            Column c = (Column) v.expr().eval(this);
+            ctx.setVariable(name, c);
+            return c;
         }
 
         @Override
@@ -231,10 +242,22 @@ public final class ConfigProcessor extends AnalysisProcessor {
 
     @Override
     protected void defineVariables(AnalysisContext ctx) {
-        ChunkEnv env = env(ctx);
-        for (Model.Var v : model().variables()) {
-            ctx.setVariable(v.name(), (Column) v.expr().eval(env));
+        // Nothing eagerly: each variable is computed when a cut, weight, column or histogram first asks
+        // for it (ChunkEnv.variable), on the events of the context that asks.
+    }
+
+    private transient volatile Map<String, Model.Var> variablesByName;
+
+    private Map<String, Model.Var> variablesByName() {
+        Map<String, Model.Var> m = variablesByName;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (Model.Var v : model().variables()) {
+                m.put(v.name(), v);
+            }
+            variablesByName = m;
         }
+        return m;
     }
 
     @Override

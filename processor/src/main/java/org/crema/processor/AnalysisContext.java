@@ -297,7 +297,11 @@ public final class AnalysisContext {
         return Collections.unmodifiableMap(variables);
     }
 
-    private boolean hasVariable(String name) {
+    /**
+     * @param name variable name
+     * @return whether it is defined here (or, in a context of selected events, where it was selected from)
+     */
+    public boolean hasVariable(String name) {
         return variables.containsKey(name) || parent != null && parent.hasVariable(name);
     }
 
