@@ -105,12 +105,12 @@ public final class AgcTaskProcessor extends AnalysisProcessor {
                 Map.of("4j1b", AgcTaskProcessor::ht, "4j2b", AgcTaskProcessor::trijetMass)));
     }
 
-    private static Object ht(AnalysisContext ctx) {
+    static Object ht(AnalysisContext ctx) {
         return ctx.get("GoodJet", Jets.class).pt().sum();
     }
 
     /** The mass of the trijet with the largest pt among the trijets with at least one b-tagged jet. */
-    private static Object trijetMass(AnalysisContext ctx) {
+    static Object trijetMass(AnalysisContext ctx) {
         ObjectCombinations<Jets> trijets = ctx.get("GoodJet", Jets.class).combinations(3);
         CartesianKinematics p4 = trijets.sum().filter(trijets.any(j -> j.btagDeepFlavB().gt(BTAG_MEDIUM)));
         return p4.mass().at(p4.pt().argmax());

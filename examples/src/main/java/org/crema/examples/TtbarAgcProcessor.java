@@ -38,8 +38,6 @@ import org.crema.processor.Weights;
 import org.crema.processor.nano.Electrons;
 import org.crema.processor.nano.Jets;
 import org.crema.processor.nano.Muons;
-import org.crema.processor.nano.ObjectCombinations;
-import org.crema.columnar.CartesianKinematics;
 
 /**
  * The Analysis Grand Challenge tt̄ analysis (task version 2) on Run 3 NanoAOD, with the jets
@@ -172,11 +170,6 @@ public final class TtbarAgcProcessor extends AnalysisProcessor {
                 ctx.get("GoodMuon", Muons.class).counts()));
         ctx.setVariable("nJet", jets.counts());
         ctx.setVariable("nBJet", jets.btagDeepFlavB().gt(DEEPJET_MEDIUM_2022).count());
-        ctx.setVariable("HT", jets.pt().sum());
-        // the trijet with the largest pt among those with at least one b-tagged jet
-        ObjectCombinations<Jets> trijets = jets.combinations(3);
-        CartesianKinematics p4 = trijets.sum().filter(trijets.any(j -> j.btagDeepFlavB().gt(DEEPJET_MEDIUM_2022)));
-        ctx.setVariable("mbjj", p4.mass().at(p4.pt().argmax()));
     }
 
     @Override
@@ -208,7 +201,8 @@ public final class TtbarAgcProcessor extends AnalysisProcessor {
     protected List<HistogramSpec> histograms() {
         return List.of(HistogramSpec.perCategory("observable",
                 RegularAxis.of("observable", 25, 50, 550).withLabel("4j1b: H_T, 4j2b: m_bjj [GeV]"),
-                Map.of("4j1b", ctx -> ctx.variable("HT"), "4j2b", ctx -> ctx.variable("mbjj"))));
+                // computed in the histogram, so only for the events of each region (the trijets: 4j2b only)
+                Map.of("4j1b", AgcTaskProcessor::ht, "4j2b", AgcTaskProcessor::trijetMass)));
     }
 
     // ------------------------------------------------------------------ calibration
