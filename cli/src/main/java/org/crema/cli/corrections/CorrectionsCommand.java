@@ -125,6 +125,7 @@ public final class CorrectionsCommand implements Callable<Integer> {
             out.println();
             out.printf("correction %s (version %d)%n", c.name(), c.version());
             describe(c, out);
+            domains(c, out);
         }
         for (CompoundCorrection c : set.compounds()) {
             out.println();
@@ -150,6 +151,30 @@ public final class CorrectionsCommand implements Callable<Integer> {
         }
         Variable o = c.output();
         out.printf("  output: %s (%s)%s%n", o.name(), o.type(), o.description().isEmpty() ? "" : " " + o.description());
+    }
+
+    /** The range of each binned input and the keys of each category input, like correctionlib's summary. */
+    private static void domains(Correction c, PrintWriter out) {
+        List<Correction.InputDomain> domains = c.domains().stream()
+                .filter(d -> d.binned() || !d.intKeys().isEmpty() || !d.stringKeys().isEmpty()).toList();
+        if (!domains.isEmpty()) {
+            out.println("  domain:");
+        }
+        for (Correction.InputDomain d : domains) {
+            if (d.binned()) {
+                out.printf("    %-24s range [%s, %s]%n", d.name(), number(d.low()), number(d.high()));
+            }
+            if (!d.intKeys().isEmpty()) {
+                out.printf("    %-24s values %s%n", d.name(), d.intKeys());
+            }
+            if (!d.stringKeys().isEmpty()) {
+                out.printf("    %-24s values %s%n", d.name(), String.join(", ", d.stringKeys()));
+            }
+        }
+    }
+
+    private static String number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     private static int evaluate(Corrector c, BufferedReader in, PrintWriter out, PrintWriter err) throws IOException {

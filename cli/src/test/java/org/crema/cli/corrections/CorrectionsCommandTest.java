@@ -45,6 +45,10 @@ class CorrectionsCommandTest {
                 .containsPattern("syst\\s+string\\s+Systematic")
                 .containsPattern("q\\s+int\\s+Particle charge")
                 .contains("output: weight (real) Multiplicative event weight");
+        // the edges and keys of mycorrections.json (Correction.domains is checked against the raw JSON
+        // of every bundled and POG file in the correctionlib module)
+        assertThat(r.out()).contains("  domain:").containsPattern("pt\\s+range \\[0, 120\\]")
+                .containsPattern("syst\\s+values MuonEffUp").containsPattern("q\\s+values \\[-1, 1\\]");
     }
 
     @Test

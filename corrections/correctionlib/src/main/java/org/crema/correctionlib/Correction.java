@@ -134,6 +134,67 @@ public final class Correction implements Corrector {
     }
 
     /** @return the compiled tree (for probing in tools and tests) */
+    /**
+     * What each input is discriminated on, as correctionlib's summary shows it: the range of the bin
+     * edges of a real or int input, and the category keys of an int or string input. Inputs that only
+     * enter formulas have neither.
+     *
+     * @return one entry per input, in input order
+     */
+    public List<InputDomain> domains() {
+        int n = inputs.size();
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        List<java.util.SortedSet<Long>> ints = new java.util.ArrayList<>();
+        List<java.util.Set<String>> strings = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ints.add(new java.util.TreeSet<>());
+            strings.add(new java.util.LinkedHashSet<>());
+        }
+        root.probe(new Node.ProbeSink() {
+            @Override
+            public void edges(int slot, double[] edges) {
+                for (double e : edges) {
+                    lo[slot] = Math.min(lo[slot], e);
+                    hi[slot] = Math.max(hi[slot], e);
+                }
+            }
+
+            @Override
+            public void intKey(int slot, long key) {
+                ints.get(slot).add(key);
+            }
+
+            @Override
+            public void stringKey(int slot, String key) {
+                strings.get(slot).add(key);
+            }
+        });
+        List<InputDomain> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            boolean binned = lo[i] <= hi[i];
+            out.add(new InputDomain(inputs.get(i).name(), binned ? lo[i] : Double.NaN, binned ? hi[i] : Double.NaN,
+                    List.copyOf(ints.get(i)), List.copyOf(strings.get(i))));
+        }
+        return out;
+    }
+
+    /**
+     * @param name input name
+     * @param low smallest bin edge of the input, NaN when it is not binned
+     * @param high largest bin edge, NaN when it is not binned
+     * @param intKeys category keys of an int input, ascending
+     * @param stringKeys category keys of a string input, in file order
+     */
+    public record InputDomain(String name, double low, double high, List<Long> intKeys, List<String> stringKeys) {
+        /** @return whether the input is binned somewhere in the correction */
+        public boolean binned() {
+            return !Double.isNaN(low);
+        }
+    }
+
     Node root() {
         return root;
     }
