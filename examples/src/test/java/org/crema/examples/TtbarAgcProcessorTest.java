@@ -153,6 +153,25 @@ class TtbarAgcProcessorTest {
     }
 
     @Test
+    void runsOnCollisionDataWithoutGenLevelBranches(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path data = TestData.nanoaod("nano_dimuon.root");
+        try (RootFile f = RootFile.open(data)) {
+            assertThat(f.tree("Events").has("GenJet_pt")).as("a data file has no generator-level jets").isFalse();
+        }
+        Path json = tmp.resolve("data.json");
+        java.nio.file.Files.writeString(json, """
+                {"DoubleMuon_2018": {"files": ["%s"], "metadata": {"year": "2022", "isMC": false}}}
+                """.formatted(data.toString().replace("\\", "/")));
+        RunOutput<AccumulatorMap> out = new Runner(RunConfig.defaults().withWorkers(1).withProgress(false))
+                .run(processor(), Fileset.read(json));
+        assertThat(out.failures()).isEmpty();
+        Cutflow cf = out.result().get("cutflow", Cutflow.class);
+        assertThat(cf.steps("DoubleMuon_2018", "4j1b", "nominal").getFirst().events()).isEqualTo(40);
+        // data get no shape or weight variations
+        assertThat(cf.flows().keySet()).allMatch(k -> k.variation().equals("nominal"));
+    }
+
+    @Test
     void missingFilesAndUnknownSourcesAreNamed() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> TtbarAgcProcessor.load(corrections.resolve("nowhere"), List.of("Total")))
