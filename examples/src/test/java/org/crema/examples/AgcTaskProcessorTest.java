@@ -1,5 +1,9 @@
 package org.crema.examples;
 
+import static org.crema.examples.TtbarAgcProcessorTest.bin;
+import static org.crema.examples.TtbarAgcProcessorTest.fl;
+import static org.crema.examples.TtbarAgcProcessorTest.in;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -8,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
-import org.crema.columnar.PrimitiveColumn;
 import org.crema.hist.Hist;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
@@ -209,34 +211,5 @@ class AgcTaskProcessorTest {
         BigDecimal[] z = new BigDecimal[27];
         java.util.Arrays.fill(z, BigDecimal.ZERO);
         return z;
-    }
-
-    /** Bin of a 25-bin axis on [50, 550) with underflow at 0 and overflow at 26. */
-    static int bin(double x) {
-        if (Double.isNaN(x) || x >= 550) {
-            return 26;
-        }
-        if (x < 50) {
-            return 0;
-        }
-        return 1 + (int) ((x - 50) / 20);
-    }
-
-    static float[] fl(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) (c instanceof ListColumn<?> l ? l.flatContent() : c);
-        float[] out = new float[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) p.getDouble(i);
-        }
-        return out;
-    }
-
-    static int[] in(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) (c instanceof ListColumn<?> l ? l.flatContent() : c);
-        int[] out = new int[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (int) p.getDouble(i);
-        }
-        return out;
     }
 }
