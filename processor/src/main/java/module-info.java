@@ -1,7 +1,8 @@
 /**
- * crema processor: the {@code Processor} API, accumulators, weights, selections, categories and
- * cutflows ({@code org.crema.processor}); the runner, filesets and executors
- * ({@code org.crema.processor.run}); and typed NanoAOD collection views ({@code org.crema.processor.nano}).
+ * crema processor: the {@code Processor} API, events and histogram declarations ({@code org.crema.processor});
+ * accumulators ({@code org.crema.processor.accumulate}); weights, selections and categories
+ * ({@code org.crema.processor.analysis}); typed NanoAOD collection views ({@code org.crema.processor.nano});
+ * and the runner, filesets and executors ({@code org.crema.processor.run}).
  */
 module org.crema.processor {
     requires transitive org.crema.columnar;
@@ -13,6 +14,8 @@ module org.crema.processor {
     requires org.crema.arrow;
 
     exports org.crema.processor;
+    exports org.crema.processor.accumulate;
+    exports org.crema.processor.analysis;
     exports org.crema.processor.nano;
     exports org.crema.processor.run;
 }

@@ -137,14 +137,14 @@ public final class AnalysisConfig {
      * @return the files written, in declaration then dataset order
      * @throws ConfigException when a file cannot be written
      */
-    public List<Path> writeColumns(org.crema.processor.AccumulatorMap result, Path outputDir) {
+    public List<Path> writeColumns(org.crema.processor.accumulate.AccumulatorMap result, Path outputDir) {
         List<Path> written = new java.util.ArrayList<>();
         for (org.crema.configs.internal.model.Model.ColumnsDef def : model.columns()) {
             if (!result.containsKey(def.key())) {
                 continue;
             }
-            org.crema.processor.ColumnListAccumulator acc = result.get(def.key(),
-                    org.crema.processor.ColumnListAccumulator.class);
+            org.crema.processor.accumulate.ColumnListAccumulator acc = result.get(def.key(),
+                    org.crema.processor.accumulate.ColumnListAccumulator.class);
             Map<String, List<Map<String, Object>>> byDataset = new java.util.LinkedHashMap<>();
             acc.parts().forEach((k, part) -> byDataset.computeIfAbsent(k.dataset(), d -> new java.util.ArrayList<>())
                     .add(part));

@@ -10,6 +10,7 @@ import org.crema.columnar.BoolColumn;
 import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.RecordColumn;
+import org.crema.columnar.Selection;
 import org.crema.configs.internal.calib.JetCalibration;
 import org.crema.configs.internal.expr.Env;
 import org.crema.configs.internal.expr.Ops;
@@ -21,17 +22,16 @@ import org.crema.configs.internal.yaml.Source;
 import org.crema.hist.Hist;
 import org.crema.hist.Storage;
 import org.crema.hist.StrCategoryAxis;
-import org.crema.columnar.Selection;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.AnalysisContext;
-import org.crema.processor.ColumnListAccumulator;
 import org.crema.processor.AnalysisProcessor;
-import org.crema.processor.Categories;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.Events;
 import org.crema.processor.HistogramSpec;
-import org.crema.processor.PackedSelection;
-import org.crema.processor.Weights;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.ColumnListAccumulator;
+import org.crema.processor.analysis.Categories;
+import org.crema.processor.analysis.PackedSelection;
+import org.crema.processor.analysis.Weights;
 
 /**
  * The {@link AnalysisProcessor} a YAML configuration compiles to. It keeps only the configuration
@@ -353,7 +353,7 @@ public final class ConfigProcessor extends AnalysisProcessor {
             for (Map.Entry<String, org.crema.configs.internal.expr.Compiled> v : c.values().entrySet()) {
                 cols.put(v.getKey(), Selection.filterEvents((Column) v.getValue().eval(env), mask));
             }
-            out = out.with(c.key(), ColumnListAccumulator.of(ctx.events().chunk(), cols));
+            out = out.with(c.key(), ColumnListAccumulator.of(ctx.events().chunk().key(), cols));
         }
         return out;
     }

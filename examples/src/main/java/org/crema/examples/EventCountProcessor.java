@@ -1,11 +1,11 @@
 package org.crema.examples;
 
 import org.crema.columnar.FloatColumn;
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.Counter;
 import org.crema.processor.Events;
 import org.crema.processor.Processor;
-import org.crema.processor.Sum;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Counter;
+import org.crema.processor.accumulate.Sum;
 
 /**
  * The smallest useful processor: per dataset, the number of events and Σ genWeight. It implements

@@ -3,19 +3,19 @@ package org.crema.examples;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.Arith;
 import org.crema.columnar.Columns;
+import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.hist.RegularAxis;
 import org.crema.processor.AnalysisContext;
 import org.crema.processor.AnalysisProcessor;
-import org.crema.processor.Categories;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.Events;
 import org.crema.processor.HistogramSpec;
-import org.crema.processor.PackedSelection;
-import org.crema.processor.Weights;
+import org.crema.processor.analysis.Categories;
+import org.crema.processor.analysis.PackedSelection;
+import org.crema.processor.analysis.Weights;
 import org.crema.processor.nano.Muons;
 
 /**

@@ -1,10 +1,9 @@
 package org.crema.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.crema.examples.TtbarAgcProcessorTest.bin;
 import static org.crema.examples.TtbarAgcProcessorTest.fl;
 import static org.crema.examples.TtbarAgcProcessorTest.in;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -16,10 +15,10 @@ import org.crema.columnar.ListColumn;
 import org.crema.hist.Hist;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.Cutflow;
-import org.crema.processor.HistAccumulator;
-import org.crema.processor.Normalisation;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.HistAccumulator;
+import org.crema.processor.accumulate.Normalisation;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;

@@ -16,12 +16,12 @@ import org.crema.columnar.PrimitiveColumn;
 import org.crema.hist.Hist;
 import org.crema.io.RootFile;
 import org.crema.io.Tree;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.ChunkFailedException;
-import org.crema.processor.Cutflow;
-import org.crema.processor.HistAccumulator;
-import org.crema.processor.Normalisation;
-import org.crema.processor.Sum;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.HistAccumulator;
+import org.crema.processor.accumulate.Normalisation;
+import org.crema.processor.accumulate.Sum;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;
@@ -261,8 +261,8 @@ class ZMuMuProcessorTest {
         RunOutput<AccumulatorMap> out = new Runner(RunConfig.defaults().withProgress(false).withChunkSize(16))
                 .run(new EventCountProcessor(), fileset);
         AccumulatorMap events = out.result().get("events", AccumulatorMap.class);
-        assertThat(events.get(DY, org.crema.processor.Counter.class).value()).isEqualTo(40);
-        assertThat(events.get(DATA, org.crema.processor.Counter.class).value()).isEqualTo(40);
+        assertThat(events.get(DY, org.crema.processor.accumulate.Counter.class).value()).isEqualTo(40);
+        assertThat(events.get(DATA, org.crema.processor.accumulate.Counter.class).value()).isEqualTo(40);
         // Σ genWeight of nano_dy.root from the independent reference (data/reference/nano_dy.json)
         com.fasterxml.jackson.databind.JsonNode ref = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(TestData.root().resolve("data/reference/nano_dy.json").toFile());

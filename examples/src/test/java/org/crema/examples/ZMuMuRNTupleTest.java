@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.crema.hist.Hist;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.ChunkFailedException;
-import org.crema.processor.Counter;
-import org.crema.processor.Cutflow;
 import org.crema.processor.Events;
-import org.crema.processor.Normalisation;
 import org.crema.processor.Processor;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Counter;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.Normalisation;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RunConfig;
 import org.crema.processor.run.RunOutput;
@@ -46,7 +46,7 @@ class ZMuMuRNTupleTest {
         return "[" + String.join(", ", java.util.Arrays.stream(files).map(p -> "\"" + p + "\"").toList()) + "]";
     }
 
-    static <A extends org.crema.processor.Accumulator<A>> RunOutput<A> run(Processor<A> p, Fileset fs,
+    static <A extends org.crema.processor.accumulate.Accumulator<A>> RunOutput<A> run(Processor<A> p, Fileset fs,
             RunConfig cfg) {
         return new Runner(cfg.withProgress(false)).run(p, fs);
     }
@@ -135,7 +135,7 @@ class ZMuMuRNTupleTest {
                 .containsExactlyElementsOf(ct.steps(DATA, "zWindow", "nominal").stream().map(Cutflow.Step::events)
                         .toList());
         // Σ genEventSumw is added once per file: from the Runs tree and from the Runs RNTuple.
-        assertThat(m.result().get("sumGenWeights", AccumulatorMap.class).get(DY, org.crema.processor.Sum.class)
+        assertThat(m.result().get("sumGenWeights", AccumulatorMap.class).get(DY, org.crema.processor.accumulate.Sum.class)
                 .sumw()).isEqualTo(2 * 15166686735.858717);
     }
 

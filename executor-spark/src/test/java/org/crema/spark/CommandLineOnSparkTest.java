@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.crema.cli.CremaCommand;
-import org.crema.processor.AccumulatorMap;
+import org.crema.processor.accumulate.AccumulatorMap;
 import org.crema.processor.run.RunOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

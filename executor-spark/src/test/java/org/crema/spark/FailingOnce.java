@@ -1,9 +1,9 @@
 package org.crema.spark;
 
 import org.apache.spark.TaskContext;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.Events;
 import org.crema.processor.Processor;
+import org.crema.processor.accumulate.AccumulatorMap;
 
 /**
  * Runs another processor, but on the first {@code attempts} Spark attempts at one chunk it fails the task: with an

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.spark.SparkConf;
 import org.crema.examples.ZMuMuProcessor;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.ChunkFailedException;
 import org.crema.processor.Processor;
+import org.crema.processor.accumulate.AccumulatorMap;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.RootInputProvider;
 import org.crema.processor.run.RunConfig;

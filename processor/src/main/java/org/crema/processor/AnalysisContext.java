@@ -10,6 +10,7 @@ import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
 import org.crema.columnar.Selection;
+import org.crema.processor.analysis.Weights;
 import org.crema.processor.nano.Electrons;
 import org.crema.processor.nano.GenJets;
 import org.crema.processor.nano.Jets;

@@ -13,6 +13,15 @@ import org.crema.hist.ExactSum;
 import org.crema.hist.Hist;
 import org.crema.hist.Storage;
 import org.crema.hist.StrCategoryAxis;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.EventRows;
+import org.crema.processor.accumulate.HistAccumulator;
+import org.crema.processor.accumulate.Normalisation;
+import org.crema.processor.accumulate.Sum;
+import org.crema.processor.analysis.Categories;
+import org.crema.processor.analysis.PackedSelection;
+import org.crema.processor.analysis.Weights;
 
 /**
  * A ready-made processor in PocketCoffea's order, for analysts who want structure. Override only the
@@ -528,7 +537,7 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
             }
             // A counter is written from its lists' lengths; listed on its own (nMuon) it would be written twice.
             cols.keySet().removeIf(b -> counters.containsValue(b));
-            out = out.with(SKIM, EventRows.of(chunk, cols, counters));
+            out = out.with(SKIM, EventRows.of(chunk.key(), cols, counters));
         }
         AccumulatorMap saved = AccumulatorMap.empty();
         for (SavedColumns sc : savedColumns()) {
@@ -546,7 +555,7 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
                 }
                 cols.put(e.getKey(), org.crema.columnar.Selection.filterEvents(c, m));
             }
-            saved = saved.with(sc.category(), EventRows.of(chunk, cols, Map.of()));
+            saved = saved.with(sc.category(), EventRows.of(chunk.key(), cols, Map.of()));
         }
         return saved.entries().isEmpty() ? out : out.with(COLUMNS, saved);
     }

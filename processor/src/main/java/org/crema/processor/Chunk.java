@@ -2,6 +2,7 @@ package org.crema.processor;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.crema.processor.accumulate.ChunkKey;
 
 /**
  * One unit of work: entries {@code [entryStart, entryStop)} of one tree in one file of one dataset.
@@ -38,6 +39,11 @@ public record Chunk(int index, DatasetInfo dataset, String file, String treeName
     /** @return true if this chunk starts at the file's first entry */
     public boolean isFirstOfFile() {
         return entryStart == 0;
+    }
+
+    /** @return the key that orders this chunk's rows in per-event accumulators */
+    public ChunkKey key() {
+        return new ChunkKey(dataset.name(), file, entryStart);
     }
 
     /** @return "dataset D, file F, entries [a, b)" — the context every failure message carries */

@@ -3,6 +3,9 @@ package org.crema.processor;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.crema.processor.accumulate.Accumulator;
+import org.crema.processor.accumulate.AccumulatorMergeException;
+import org.crema.processor.accumulate.JsonExportable;
 
 /**
  * The metadata of the datasets seen, so that {@link Processor#postprocess} can normalise without the

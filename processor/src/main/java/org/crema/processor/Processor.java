@@ -1,6 +1,7 @@
 package org.crema.processor;
 
 import java.io.Serializable;
+import org.crema.processor.accumulate.Accumulator;
 
 /**
  * An analysis: turns the events of one chunk into an accumulator, and post-processes the merged

@@ -1,5 +1,7 @@
 package org.crema.processor;
 
+import org.crema.processor.accumulate.AccumulatorMergeException;
+
 /**
  * Root of the unchecked exceptions thrown by the processor module. Narrow subclasses say what went
  * wrong: {@link AccumulatorMergeException}, {@link ChunkFailedException},

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.crema.configs.AnalysisConfig;
 import org.crema.configs.ConfigException;
 import org.crema.configs.Diagnostic;
-import org.crema.processor.Accumulator;
-import org.crema.processor.ProcessorException;
 import org.crema.processor.Processor;
+import org.crema.processor.ProcessorException;
+import org.crema.processor.accumulate.Accumulator;
 import org.crema.processor.run.ChunkExecutor;
 import org.crema.processor.run.Fileset;
 import org.crema.processor.run.IterativeExecutor;
@@ -187,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
             out.print(RunSummary.text(result));
             if (output != null && analysis != null) {
                 analysis.writeParameters(output);
-                if (result.result() instanceof org.crema.processor.AccumulatorMap merged) {
+                if (result.result() instanceof org.crema.processor.accumulate.AccumulatorMap merged) {
                     analysis.writeColumns(merged, output);
                 }
             }

@@ -1,8 +1,8 @@
 package org.crema.cli.run;
 
-import org.crema.processor.Counter;
 import org.crema.processor.Events;
 import org.crema.processor.Processor;
+import org.crema.processor.accumulate.Counter;
 
 /** A processor with a bug: it throws on every chunk. */
 public final class FailingProcessor implements Processor<Counter> {

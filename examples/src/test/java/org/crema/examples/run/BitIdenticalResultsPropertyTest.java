@@ -9,18 +9,18 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.crema.columnar.ListColumn;
-import org.crema.hist.Hist;
-import org.crema.hist.RegularAxis;
-import org.crema.processor.Accumulator;
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.Cutflow;
-import org.crema.processor.Events;
-import org.crema.processor.HistAccumulator;
-import org.crema.processor.Processor;
-import org.crema.processor.Sum;
-import org.crema.processor.run.*;
 import org.crema.examples.TestData;
 import org.crema.examples.ZMuMuProcessor;
+import org.crema.hist.Hist;
+import org.crema.hist.RegularAxis;
+import org.crema.processor.Events;
+import org.crema.processor.Processor;
+import org.crema.processor.accumulate.Accumulator;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.HistAccumulator;
+import org.crema.processor.accumulate.Sum;
+import org.crema.processor.run.*;
 
 /**
  * The reproducibility guarantee: for any chunk size (1 event up to the whole file) and 1–4

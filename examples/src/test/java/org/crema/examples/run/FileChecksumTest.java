@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.ChunkFailedException;
 import org.crema.examples.TestData;
 import org.crema.examples.ZMuMuProcessor;
+import org.crema.processor.ChunkFailedException;
+import org.crema.processor.accumulate.AccumulatorMap;
 import org.crema.processor.run.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,18 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crema.columnar.PrimitiveColumn;
-import org.crema.hist.Hist;
-import org.crema.io.RootFile;
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.AnalysisProcessor;
-import org.crema.processor.Cutflow;
-import org.crema.processor.DatasetInfo;
-import org.crema.processor.Events;
-import org.crema.processor.HistAccumulator;
-import org.crema.processor.Normalisation;
-import org.crema.processor.NormalisationException;
 import org.crema.examples.TestData;
 import org.crema.examples.ZMuMuProcessor;
+import org.crema.hist.Hist;
+import org.crema.io.RootFile;
+import org.crema.processor.AnalysisProcessor;
+import org.crema.processor.DatasetInfo;
+import org.crema.processor.Events;
+import org.crema.processor.NormalisationException;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.HistAccumulator;
+import org.crema.processor.accumulate.Normalisation;
 import org.crema.processor.run.*;
 import org.junit.jupiter.api.Test;
 
@@ -177,17 +177,17 @@ class NormalisationRunTest {
         }
 
         @Override
-        protected void skim(Events events, org.crema.processor.PackedSelection skim) {
+        protected void skim(Events events, org.crema.processor.analysis.PackedSelection skim) {
             skim.add("oneMuon", atLeast(events, 1));
         }
 
         @Override
-        protected void preselection(org.crema.processor.AnalysisContext ctx, org.crema.processor.PackedSelection cuts) {
+        protected void preselection(org.crema.processor.AnalysisContext ctx, org.crema.processor.analysis.PackedSelection cuts) {
             cuts.add("twoMuons", atLeast(ctx.events(), 2));
         }
 
         @Override
-        protected void weights(org.crema.processor.AnalysisContext ctx, org.crema.processor.Weights weights) {
+        protected void weights(org.crema.processor.AnalysisContext ctx, org.crema.processor.analysis.Weights weights) {
             super.weights(ctx, weights);
             double[] three = new double[ctx.size()];
             java.util.Arrays.fill(three, 3.0);

@@ -2,7 +2,7 @@ package org.crema.processor.run;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.crema.processor.Accumulator;
+import org.crema.processor.accumulate.Accumulator;
 
 /**
  * Runs chunk tasks and merges their results. Named {@code ChunkExecutor} so as not to clash with

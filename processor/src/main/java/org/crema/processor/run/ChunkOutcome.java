@@ -1,8 +1,8 @@
 package org.crema.processor.run;
 
 import java.io.Serializable;
-import org.crema.processor.Accumulator;
 import org.crema.processor.Chunk;
+import org.crema.processor.accumulate.Accumulator;
 
 /**
  * What running one chunk produced: a result or a failure, with its cost.

@@ -1,8 +1,8 @@
 package org.crema.processor.run;
 
 import java.io.Serializable;
-import org.crema.processor.Accumulator;
 import org.crema.processor.Chunk;
+import org.crema.processor.accumulate.Accumulator;
 
 /**
  * The work an executor runs for one chunk: open the input, call the processor, checkpoint the result.

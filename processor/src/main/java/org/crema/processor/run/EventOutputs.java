@@ -19,12 +19,12 @@ import org.crema.io.write.LeafType;
 import org.crema.io.write.RootWriter;
 import org.crema.io.write.RunSums;
 import org.crema.io.write.TreeWriter;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.AnalysisProcessor;
 import org.crema.processor.DatasetInfo;
-import org.crema.processor.EventRows;
 import org.crema.processor.ProcessorException;
-import org.crema.processor.Sum;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.EventRows;
+import org.crema.processor.accumulate.Sum;
 
 /**
  * Writes a run's per-event rows ({@link EventRows} under {@link AnalysisProcessor#SKIM} and
@@ -78,7 +78,7 @@ final class EventOutputs {
 
     /** @return the result without the rows written to files (they would otherwise be stored twice) */
     static AccumulatorMap withoutRows(AccumulatorMap result) {
-        Map<String, org.crema.processor.Accumulator<?>> kept = new LinkedHashMap<>(result.entries());
+        Map<String, org.crema.processor.accumulate.Accumulator<?>> kept = new LinkedHashMap<>(result.entries());
         kept.remove(AnalysisProcessor.SKIM);
         kept.remove(AnalysisProcessor.COLUMNS);
         return AccumulatorMap.of(kept);

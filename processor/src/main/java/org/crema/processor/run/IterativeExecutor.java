@@ -2,8 +2,8 @@ package org.crema.processor.run;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.crema.processor.Accumulator;
 import org.crema.processor.Chunk;
+import org.crema.processor.accumulate.Accumulator;
 
 /** Runs chunks one after another on the calling thread: for debugging (stack traces, breakpoints). */
 public final class IterativeExecutor implements ChunkExecutor {

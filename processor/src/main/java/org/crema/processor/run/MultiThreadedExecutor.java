@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.crema.processor.Accumulator;
 import org.crema.processor.Chunk;
 import org.crema.processor.ProcessorException;
+import org.crema.processor.accumulate.Accumulator;
 
 /**
  * Runs chunks on a pool of platform threads (default: one per core). Each chunk gets its own result;

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.Counter;
-import org.crema.processor.Cutflow;
 import org.crema.processor.DatasetInfo;
-import org.crema.processor.JsonExportable;
-import org.crema.processor.SetAccumulator;
-import org.crema.processor.Sum;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Counter;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.JsonExportable;
+import org.crema.processor.accumulate.SetAccumulator;
+import org.crema.processor.accumulate.Sum;
 
 /** Renders a {@link RunOutput} as JSON. */
 final class OutputJson {
@@ -47,7 +47,7 @@ final class OutputJson {
      * @param acc an accumulator tree
      * @return every histogram in it, keyed by its path ({@code histograms/DY/dimuonMass})
      */
-    static Map<String, org.crema.hist.Hist> histograms(org.crema.processor.Accumulator<?> acc) {
+    static Map<String, org.crema.hist.Hist> histograms(org.crema.processor.accumulate.Accumulator<?> acc) {
         Map<String, org.crema.hist.Hist> out = new java.util.TreeMap<>();
         collect("", acc, out);
         return out;
@@ -56,7 +56,7 @@ final class OutputJson {
     private static void collect(String path, Object acc, Map<String, org.crema.hist.Hist> out) {
         if (acc instanceof AccumulatorMap m) {
             m.entries().forEach((k, v) -> collect(path.isEmpty() ? k : path + "/" + k, v, out));
-        } else if (acc instanceof org.crema.processor.HistAccumulator h) {
+        } else if (acc instanceof org.crema.processor.accumulate.HistAccumulator h) {
             h.toMap().forEach((k, v) -> out.put(path.isEmpty() ? k : path + "/" + k, v));
         }
     }

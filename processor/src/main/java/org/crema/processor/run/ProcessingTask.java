@@ -13,13 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.crema.processor.Accumulator;
 import org.crema.processor.Chunk;
 import org.crema.processor.ColumnSource;
 import org.crema.processor.Events;
 import org.crema.processor.InputReadException;
 import org.crema.processor.NoSuchColumnException;
 import org.crema.processor.Processor;
+import org.crema.processor.accumulate.Accumulator;
 import org.crema.processor.internal.Serialization;
 
 /**

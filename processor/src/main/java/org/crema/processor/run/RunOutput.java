@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.crema.processor.Accumulator;
 import org.crema.processor.DatasetInfo;
+import org.crema.processor.accumulate.Accumulator;
 import org.crema.processor.internal.Serialization;
 
 /**

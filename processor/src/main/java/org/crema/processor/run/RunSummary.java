@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.crema.hist.Hist;
-import org.crema.processor.Accumulator;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.AnalysisProcessor;
-import org.crema.processor.Cutflow;
-import org.crema.processor.HistAccumulator;
-import org.crema.processor.Normalisation;
+import org.crema.processor.accumulate.Accumulator;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Cutflow;
+import org.crema.processor.accumulate.HistAccumulator;
+import org.crema.processor.accumulate.Normalisation;
 
 /** A short plain-text report of a run: throughput, failures, cutflows and the histograms produced. */
 public final class RunSummary {

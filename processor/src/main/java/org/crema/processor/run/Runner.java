@@ -17,12 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
-import org.crema.processor.Accumulator;
 import org.crema.processor.AnalysisProcessor;
 import org.crema.processor.Chunk;
 import org.crema.processor.ChunkFailedException;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.Processor;
+import org.crema.processor.accumulate.Accumulator;
 import org.crema.processor.internal.Progress;
 
 /**
@@ -407,7 +407,7 @@ public final class Runner {
         }
         A result = merged == null ? null : processor.postprocess(merged);
         java.util.SequencedMap<String, Path> eventFiles = new LinkedHashMap<>();
-        if (config.output() != null && result instanceof org.crema.processor.AccumulatorMap am) {
+        if (config.output() != null && result instanceof org.crema.processor.accumulate.AccumulatorMap am) {
             eventFiles = EventOutputs.write(config.output(), am, plan.datasets());
             @SuppressWarnings("unchecked")
             A stripped = (A) EventOutputs.withoutRows(am);

@@ -4,8 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.UncheckedIOException;
-import org.crema.processor.Accumulator;
 import org.crema.processor.ProcessorException;
+import org.crema.processor.accumulate.Accumulator;
 import org.crema.processor.internal.Serialization;
 
 /**

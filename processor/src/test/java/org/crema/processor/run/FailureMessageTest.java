@@ -7,8 +7,8 @@ import java.util.Map;
 import org.crema.columnar.Column;
 import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.IntColumn;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.ChunkFailedException;
+import org.crema.processor.accumulate.AccumulatorMap;
 import org.junit.jupiter.api.Test;
 
 /** Failure messages name the chunk once; a file lacking what its siblings have is an input failure. */
@@ -55,14 +55,14 @@ class FailureMessageTest {
             assertThat(f.file()).isEqualTo("damaged.root");
             assertThat(f.inputError()).isTrue();
         });
-        assertThat(out.result().get("events", org.crema.processor.Counter.class).value()).isEqualTo(5);
+        assertThat(out.result().get("events", org.crema.processor.accumulate.Counter.class).value()).isEqualTo(5);
     }
 
     @Test
     void aColumnNoFileHasIsStillTheProcessorsMistake() {
         MemoryInput in = siblings();
         org.crema.processor.Processor<AccumulatorMap> typo = events -> AccumulatorMap.empty()
-                .with("n", org.crema.processor.Counter.of(events.column("y").length()));
+                .with("n", org.crema.processor.accumulate.Counter.of(events.column("y").length()));
         assertThatThrownBy(() -> new Runner(RunConfig.defaults().withWorkers(1).withProgress(false)
                 .withSkipBadFiles(true), in, null).run(typo, siblingFileset()))
                 .isInstanceOf(ChunkFailedException.class)

@@ -15,14 +15,13 @@ import org.crema.columnar.Column;
 import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.IntColumn;
 import org.crema.hist.RegularAxis;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.AnalysisProcessor;
-import org.crema.processor.Categories;
-import org.crema.processor.Counter;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.HistogramSpec;
 import org.crema.processor.ProcessorException;
 import org.crema.processor.TestData;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.analysis.Categories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crema.columnar.Column;
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.Counter;
 import org.crema.processor.Processor;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Counter;
 
 /**
  * Run in a forked JVM by {@link MemoryGovernanceTest}: analyses {@code N} links to one NanoAOD file

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.Chunk;
 import org.crema.processor.ColumnSource;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.Processor;
-import org.crema.processor.Sum;
 import org.crema.processor.TestData;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Sum;
 import org.junit.jupiter.api.Test;
 
 /** Each file is opened once per run, whatever the number of chunks, and closed at its end. */

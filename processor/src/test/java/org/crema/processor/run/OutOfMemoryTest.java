@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crema.columnar.Column;
 import org.crema.columnar.DoubleColumn;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.ChunkFailedException;
 import org.crema.processor.Events;
 import org.crema.processor.Processor;
-import org.crema.processor.Sum;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Sum;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A worker running out of memory names the chunk, the heap and what to change, and keeps what finished. */
 class OutOfMemoryTest {

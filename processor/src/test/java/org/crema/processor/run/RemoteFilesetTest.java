@@ -19,9 +19,9 @@ import org.crema.hist.Hist;
 import org.crema.hist.RegularAxis;
 import org.crema.hist.Storage;
 import org.crema.processor.Events;
-import org.crema.processor.HistAccumulator;
 import org.crema.processor.Processor;
 import org.crema.processor.TestData;
+import org.crema.processor.accumulate.HistAccumulator;
 import org.junit.jupiter.api.Test;
 
 /** A run over a fileset whose file is an http URL fills the same histograms as over the local path. */

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.columnar.RecordColumn;
 import org.crema.columnar.PrimitiveColumn;
+import org.crema.columnar.RecordColumn;
 import org.crema.processor.Chunk;
 import org.crema.processor.ColumnSource;
 import org.crema.processor.DatasetInfo;
@@ -79,16 +79,16 @@ class RootInputProviderTest {
     void aChunkTaskCanBeShippedToAnotherWorker() throws Exception {
         // What a distributed executor does: serialize the task, run the copy elsewhere, send the result back.
         Path dy = TestData.nanoaod("nano_dy.root");
-        ProcessingTask<org.crema.processor.AccumulatorMap> task = new ProcessingTask<>(
+        ProcessingTask<org.crema.processor.accumulate.AccumulatorMap> task = new ProcessingTask<>(
                 new ShippableCount(), new RootInputProvider(), null, false);
         byte[] shipped = org.crema.processor.internal.Serialization.toBytes(task);
         @SuppressWarnings("unchecked")
-        ChunkTask<org.crema.processor.AccumulatorMap> remote = (ChunkTask<org.crema.processor.AccumulatorMap>)
+        ChunkTask<org.crema.processor.accumulate.AccumulatorMap> remote = (ChunkTask<org.crema.processor.accumulate.AccumulatorMap>)
                 org.crema.processor.internal.Serialization.read(new java.io.ByteArrayInputStream(shipped),
                         getClass().getClassLoader());
         Chunk chunk = new Chunk(0, DatasetInfo.of("DY", true), dy.toString(), "Events", 0, 40, 40);
-        ChunkOutcome<org.crema.processor.AccumulatorMap> local = task.run(chunk);
-        ChunkOutcome<org.crema.processor.AccumulatorMap> there = remote.run(chunk);
+        ChunkOutcome<org.crema.processor.accumulate.AccumulatorMap> local = task.run(chunk);
+        ChunkOutcome<org.crema.processor.accumulate.AccumulatorMap> there = remote.run(chunk);
         assertThat(there.failure()).isNull();
         Object back = org.crema.processor.internal.Serialization.read(new java.io.ByteArrayInputStream(
                 org.crema.processor.internal.Serialization.toBytes(there.result())), getClass().getClassLoader());

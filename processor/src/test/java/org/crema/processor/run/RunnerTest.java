@@ -14,14 +14,14 @@ import java.util.stream.Stream;
 import org.crema.columnar.Column;
 import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.IntColumn;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.ChunkFailedException;
-import org.crema.processor.Counter;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.Events;
 import org.crema.processor.Processor;
-import org.crema.processor.SetAccumulator;
-import org.crema.processor.Sum;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Counter;
+import org.crema.processor.accumulate.SetAccumulator;
+import org.crema.processor.accumulate.Sum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,10 @@
 package org.crema.processor.run;
 
-import org.crema.processor.AccumulatorMap;
-import org.crema.processor.Counter;
 import org.crema.processor.Events;
 import org.crema.processor.Processor;
-import org.crema.processor.Sum;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Counter;
+import org.crema.processor.accumulate.Sum;
 
 /** A small serializable processor that reads a collection, for tests that ship tasks to other workers. */
 final class ShippableCount implements Processor<AccumulatorMap> {

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.crema.processor.AccumulatorMap;
 import org.crema.processor.Chunk;
-import org.crema.processor.Counter;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.ProcessorException;
 import org.crema.processor.TestData;
+import org.crema.processor.accumulate.AccumulatorMap;
+import org.crema.processor.accumulate.Counter;
 import org.crema.processor.internal.Serialization;
 import org.junit.jupiter.api.Test;
 

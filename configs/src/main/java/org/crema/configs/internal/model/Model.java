@@ -6,7 +6,7 @@ import java.util.Set;
 import org.crema.configs.Diagnostic;
 import org.crema.configs.internal.expr.Compiled;
 import org.crema.hist.Axis;
-import org.crema.processor.Categories;
+import org.crema.processor.analysis.Categories;
 import org.crema.processor.run.Fileset;
 
 /**

@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 import java.io.Serializable;
 import java.lang.reflect.Array;
@@ -27,27 +27,9 @@ import org.crema.columnar.LongColumn;
 public final class ColumnListAccumulator implements Accumulator<ColumnListAccumulator>, JsonExportable {
     private static final long serialVersionUID = 1L;
     private static final ColumnListAccumulator EMPTY = new ColumnListAccumulator(new TreeMap<>());
-    private final TreeMap<PartKey, Map<String, Object>> parts;
+    private final TreeMap<ChunkKey, Map<String, Object>> parts;
 
-    /**
-     * Where a part comes from; parts are ordered by dataset, file, then first entry.
-     *
-     * @param dataset dataset name
-     * @param file file path
-     * @param entryStart first entry of the chunk
-     */
-    public record PartKey(String dataset, String file, long entryStart) implements Comparable<PartKey>, Serializable {
-        @Override
-        public int compareTo(PartKey o) {
-            int c = dataset.compareTo(o.dataset);
-            if (c == 0) {
-                c = file.compareTo(o.file);
-            }
-            return c != 0 ? c : Long.compare(entryStart, o.entryStart);
-        }
-    }
-
-    private ColumnListAccumulator(TreeMap<PartKey, Map<String, Object>> parts) {
+    private ColumnListAccumulator(TreeMap<ChunkKey, Map<String, Object>> parts) {
         this.parts = parts;
     }
 
@@ -59,12 +41,12 @@ public final class ColumnListAccumulator implements Accumulator<ColumnListAccumu
     /**
      * One chunk's columns.
      *
-     * @param chunk the chunk they come from
+     * @param chunk the chunk they come from (its {@code Chunk.key()})
      * @param columns name → flat column ({@code BoolColumn}, {@code IntColumn}, {@code LongColumn},
      *     {@code FloatColumn} or {@code DoubleColumn}; copied), all of the same length
      * @return an accumulator holding one part
      */
-    public static ColumnListAccumulator of(Chunk chunk, Map<String, ? extends Column> columns) {
+    public static ColumnListAccumulator of(ChunkKey chunk, Map<String, ? extends Column> columns) {
         Map<String, Object> arrays = new LinkedHashMap<>();
         int length = -1;
         for (Map.Entry<String, ? extends Column> e : columns.entrySet()) {
@@ -84,13 +66,13 @@ public final class ColumnListAccumulator implements Accumulator<ColumnListAccumu
                         + "long, float or double column, got " + c.getClass().getSimpleName());
             });
         }
-        TreeMap<PartKey, Map<String, Object>> p = new TreeMap<>();
-        p.put(new PartKey(chunk.dataset().name(), chunk.file(), chunk.entryStart()), Collections.unmodifiableMap(arrays));
+        TreeMap<ChunkKey, Map<String, Object>> p = new TreeMap<>();
+        p.put(chunk, Collections.unmodifiableMap(arrays));
         return new ColumnListAccumulator(p);
     }
 
     /** @return parts by chunk, sorted */
-    public SortedMap<PartKey, Map<String, Object>> parts() {
+    public SortedMap<ChunkKey, Map<String, Object>> parts() {
         return Collections.unmodifiableSortedMap(parts);
     }
 
@@ -131,7 +113,7 @@ public final class ColumnListAccumulator implements Accumulator<ColumnListAccumu
 
     @Override
     public ColumnListAccumulator merge(ColumnListAccumulator other) {
-        TreeMap<PartKey, Map<String, Object>> out = new TreeMap<>(parts);
+        TreeMap<ChunkKey, Map<String, Object>> out = new TreeMap<>(parts);
         other.parts.forEach((k, v) -> {
             if (out.putIfAbsent(k, v) != null && out.get(k) != v) {
                 throw new AccumulatorMergeException("two column parts come from the same chunk " + k

@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 import java.io.Serializable;
 import java.lang.reflect.Array;
@@ -57,9 +57,9 @@ public final class EventRows implements Accumulator<EventRows>, JsonExportable {
         }
     }
 
-    private final TreeMap<ColumnListAccumulator.PartKey, List<Stored>> parts;
+    private final TreeMap<ChunkKey, List<Stored>> parts;
 
-    private EventRows(TreeMap<ColumnListAccumulator.PartKey, List<Stored>> parts) {
+    private EventRows(TreeMap<ChunkKey, List<Stored>> parts) {
         this.parts = parts;
     }
 
@@ -71,14 +71,14 @@ public final class EventRows implements Accumulator<EventRows>, JsonExportable {
     /**
      * One chunk's rows (copied).
      *
-     * @param chunk the chunk they come from
+     * @param chunk the chunk they come from (its {@code Chunk.key()})
      * @param columns name → a primitive column or a {@code ListColumn} of one, all of the same
      *     length (the chunk's selected events; 0 is allowed and still records the column types)
      * @param counters name of a jagged column → its NanoAOD counter; columns not listed get none
      * @return an accumulator holding one part
      * @throws IllegalArgumentException for another column type or unequal lengths, naming the column
      */
-    public static EventRows of(Chunk chunk, SequencedMap<String, ? extends Column> columns,
+    public static EventRows of(ChunkKey chunk, SequencedMap<String, ? extends Column> columns,
             Map<String, String> counters) {
         List<Stored> stored = new ArrayList<>();
         int length = -1;
@@ -103,8 +103,8 @@ public final class EventRows implements Accumulator<EventRows>, JsonExportable {
                         + " ListColumn of one, got " + c.getClass().getSimpleName());
             }
         }
-        TreeMap<ColumnListAccumulator.PartKey, List<Stored>> p = new TreeMap<>();
-        p.put(new ColumnListAccumulator.PartKey(chunk.dataset().name(), chunk.file(), chunk.entryStart()),
+        TreeMap<ChunkKey, List<Stored>> p = new TreeMap<>();
+        p.put(chunk,
                 List.copyOf(stored));
         return new EventRows(p);
     }
@@ -246,7 +246,7 @@ public final class EventRows implements Accumulator<EventRows>, JsonExportable {
     }
 
     /** @return parts by chunk key, sorted (for tests and tools) */
-    SortedMap<ColumnListAccumulator.PartKey, List<Stored>> parts() {
+    SortedMap<ChunkKey, List<Stored>> parts() {
         return Collections.unmodifiableSortedMap(parts);
     }
 
@@ -258,7 +258,7 @@ public final class EventRows implements Accumulator<EventRows>, JsonExportable {
         if (parts.isEmpty()) {
             return other;
         }
-        TreeMap<ColumnListAccumulator.PartKey, List<Stored>> out = new TreeMap<>(parts);
+        TreeMap<ChunkKey, List<Stored>> out = new TreeMap<>(parts);
         other.parts.forEach((k, v) -> {
             if (out.putIfAbsent(k, v) != null && out.get(k) != v) {
                 throw new AccumulatorMergeException("two row parts come from the same chunk " + k

@@ -1,7 +1,7 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 /** Two accumulators could not be merged because their structure differs (binning, cutflow steps, types). */
-public class AccumulatorMergeException extends ProcessorException {
+public class AccumulatorMergeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** @param message which structure differs, with both values */

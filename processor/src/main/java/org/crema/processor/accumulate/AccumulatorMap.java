@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 import java.util.Collections;
 import java.util.Map;

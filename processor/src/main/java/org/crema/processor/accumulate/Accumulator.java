@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 import java.io.Serializable;
 

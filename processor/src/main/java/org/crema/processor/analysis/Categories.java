@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.analysis;
 
 import java.io.Serializable;
 import java.util.ArrayList;

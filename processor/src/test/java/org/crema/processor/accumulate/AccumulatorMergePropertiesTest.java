@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.crema.columnar.DoubleColumn;
 import org.crema.columnar.IntColumn;
+import org.crema.processor.Chunk;
+import org.crema.processor.DatasetInfo;
 
 /**
  * Merge laws for every accumulator: associative, commutative, identity, and pure (operands unchanged),
@@ -149,7 +151,7 @@ class AccumulatorMergePropertiesTest {
                 dyadic().list().ofMaxSize(5)).as((f, s, vals) -> {
                     double[] d = vals.stream().mapToDouble(Double::doubleValue).toArray();
                     int[] idx = new int[d.length];
-                    return ColumnListAccumulator.of(chunk(f, s * 10), Map.of("mass", DoubleColumn.of(d),
+                    return ColumnListAccumulator.of(chunk(f, s * 10).key(), Map.of("mass", DoubleColumn.of(d),
                             "n", IntColumn.of(idx)));
                 }).list().ofMaxSize(3).uniqueElements(c -> c.parts().firstKey()).map(list -> {
                     ColumnListAccumulator acc = ColumnListAccumulator.empty();
@@ -163,7 +165,7 @@ class AccumulatorMergePropertiesTest {
     @Property(tries = 200)
     void columnList(@ForAll("columnLists") ColumnListAccumulator a, @ForAll("columnLists") ColumnListAccumulator b,
             @ForAll("columnLists") ColumnListAccumulator c) {
-        Set<ColumnListAccumulator.PartKey> ka = a.parts().keySet();
+        Set<ChunkKey> ka = a.parts().keySet();
         // Parts identify chunks; merging the same chunk twice is an error, so test disjoint inputs.
         net.jqwik.api.Assume.that(java.util.Collections.disjoint(ka, b.parts().keySet())
                 && java.util.Collections.disjoint(ka, c.parts().keySet())

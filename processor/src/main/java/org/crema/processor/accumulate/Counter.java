@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 /**
  * An exact integer count (events, objects, chunks). Merge adds; exactly associative and commutative.

@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 /**
  * An accumulator that can describe itself in the run's {@code result.json}. Accumulators without it

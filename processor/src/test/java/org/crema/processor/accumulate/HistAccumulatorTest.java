@@ -1,4 +1,4 @@
-package org.crema.processor;
+package org.crema.processor.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,8 @@ import net.jqwik.api.Provide;
 import org.crema.hist.Hist;
 import org.crema.hist.RegularAxis;
 import org.crema.hist.StrCategoryAxis;
+import org.crema.processor.DatasetInfo;
+import org.crema.processor.DatasetMetadata;
 import org.crema.processor.internal.Serialization;
 
 /** Merge laws for histogram, metadata and normalisation accumulators, and their serialized form. */
