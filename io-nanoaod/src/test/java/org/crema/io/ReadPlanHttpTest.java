@@ -25,6 +25,7 @@ import org.crema.columnar.Column;
 import org.crema.io.internal.basket.ReadSettings;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.column.TreeReaders;
+import org.crema.io.internal.source.Credentials;
 import org.crema.io.internal.source.HttpSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class ReadPlanHttpTest {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + file.getFileName();
         ErrorContext c = ErrorContext.ofFile(url);
         HttpSource s = new HttpSource(URI.create(url), new HttpSource.Settings(Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 3, Duration.ofMillis(10)), null, c);
+                Duration.ofSeconds(30), 3, Duration.ofMillis(10)), Credentials.token(null), c);
         return RootFile.open(null, s, c, settings);
     }
 
