@@ -63,7 +63,6 @@ class HttpsProxyTest {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(hostStore, "changeit".toCharArray());
-        X509Certificate ca = X509Proxy.load(DIR.resolve("proxy-pkcs1.pem"), Instant.now()).chain().get(1);
         tls.init(kmf.getKeyManagers(), new TrustManager[] {new TestCaChains(caCertificate(), clientChains)}, null);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
@@ -78,7 +77,6 @@ class HttpsProxyTest {
         server.createContext("/", handler);
         server.start();
         url = "https://127.0.0.1:" + server.getAddress().getPort() + "/data/nano_dy.root";
-        assertThat(ca.getIssuerX500Principal()).isEqualTo(caCertificate().getSubjectX500Principal());
     }
 
     @AfterEach
@@ -108,9 +106,9 @@ class HttpsProxyTest {
     }
 
     @Test
-    void everyBranchOverHttpsWithAProxyEqualsTheLocalRead() {
+    void everyBranchOverHttpsWithAProxyEqualsTheLocalRead() throws IOException {
         try (RootFile local = RootFile.open(file); RootFile remote = openFile(fromEnvironment("proxy-pkcs1.pem"))) {
-            assertThat(remote.size()).isEqualTo(Files.exists(file) ? file.toFile().length() : -1);
+            assertThat(remote.size()).isEqualTo(Files.size(file));
             int branches = 0;
             for (String treeName : local.treeNames()) {
                 Tree lt = local.tree(treeName);
@@ -133,8 +131,8 @@ class HttpsProxyTest {
     @Test
     void aPkcs8ProxyIsPresentedAsWell() {
         try (HttpSource s = open(fromEnvironment("proxy-pkcs8.pem"))) {
-            byte[] all = s.read(0, 4096, ErrorContext.ofFile(url));
-            assertThat(all).isEqualTo(Arrays.copyOf(readLocal(), 4096));
+            byte[] first = s.read(0, 4096, ErrorContext.ofFile(url));
+            assertThat(first).isEqualTo(Arrays.copyOf(readLocal(), 4096));
         }
         assertThat(clientChains).isNotEmpty();
     }
@@ -151,7 +149,6 @@ class HttpsProxyTest {
     void withoutAProxyTheHandshakeFailsAtOnceSayingNoneWasPresented() {
         Credentials none = Credentials.fromEnvironment(Map.of("X509_CERT_DIR", X509ProxyTest.CA_DIR.toString()),
                 URI.create(url), -1, Instant.now());
-        long t0 = System.nanoTime();
         assertThatThrownBy(() -> open(none))
                 .isInstanceOf(RootException.class)
                 .hasMessageStartingWith("file " + url + ": the TLS handshake with 127.0.0.1:"
@@ -163,7 +160,7 @@ class HttpsProxyTest {
     }
 
     @Test
-    void aServerSignedByAnUnknownCaIsRefusedNamingTheTrustedCas() throws Exception {
+    void aServerSignedByAnUnknownCaIsRefusedNamingTheTrustedCas() {
         X509Proxy proxy = X509Proxy.load(DIR.resolve("proxy-pkcs1.pem"), Instant.now());
         assertThatThrownBy(() -> open(new Credentials(null, proxy, null, null)))
                 .isInstanceOf(RootException.class)
