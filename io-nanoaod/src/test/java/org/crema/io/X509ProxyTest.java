@@ -96,6 +96,11 @@ class X509ProxyTest {
         assertThat(c.sslContext()).isNotNull();
 
         assertThat(Credentials.defaultProxy(1000)).isEqualTo(Path.of("/tmp/x509up_u1000"));
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            // /proc/self belongs to this process's user: an independent way to the uid.
+            assertThat(Credentials.currentUid())
+                    .isEqualTo(((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue());
+        }
         assertThat(Credentials.defaultProxy(-1)).isNull();
 
         // A bearer token takes precedence: the proxy is not even read.

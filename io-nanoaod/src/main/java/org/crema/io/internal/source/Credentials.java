@@ -48,7 +48,10 @@ public record Credentials(String bearerToken, X509Proxy proxy, String proxyNote,
     /** The CA folder used when {@value #CA_DIR_ENV} is not set and the folder exists. */
     public static final Path DEFAULT_CA_DIR = Path.of("/etc/grid-security/certificates");
 
-    /** Reading hundreds of CA files for every file opened would dominate opening; keyed by folder and its mtime. */
+    /**
+     * Reading hundreds of CA files (or the JDK's trust store) for every file opened would dominate
+     * opening; keyed by folder and its modification time ("" for the JDK's store alone).
+     */
     private static final Map<String, X509ExtendedTrustManager> TRUST = new ConcurrentHashMap<>();
 
     /** @param bearerToken a token, or null @return credentials with the token only and the JDK's trust store */
@@ -165,8 +168,11 @@ public record Credentials(String bearerToken, X509Proxy proxy, String proxyNote,
     }
 
     private static X509ExtendedTrustManager trust(Path caDir) {
-        if (caDir == null || !Files.isDirectory(caDir)) {
-            return GridTrust.load(caDir); // the JDK's store alone, or the error naming the folder
+        if (caDir == null) {
+            return TRUST.computeIfAbsent("", k -> GridTrust.load(null));
+        }
+        if (!Files.isDirectory(caDir)) {
+            return GridTrust.load(caDir); // throws, naming the folder
         }
         FileTime modified;
         try {
