@@ -38,6 +38,7 @@ import org.crema.io.internal.source.x509.X509Proxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads a real NanoAOD file from an HTTPS server on 127.0.0.1 that requires a client certificate
@@ -75,6 +76,11 @@ class HttpsProxyTest {
         });
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", handler);
+        server.createContext("/denied/", ex -> {
+            try (ex) {
+                ex.sendResponseHeaders(403, -1);
+            }
+        });
         server.start();
         url = "https://127.0.0.1:" + server.getAddress().getPort() + "/data/nano_dy.root";
     }
@@ -169,6 +175,36 @@ class HttpsProxyTest {
                         + " (X509_CERT_DIR is not set and /etc/grid-security/certificates does not exist); set"
                         + " X509_CERT_DIR to a folder holding its CA");
         assertThat(handler.requests()).isZero();
+    }
+
+    @Test
+    void aChainTheServerRefusesIsReportedNamingTheProxyPresented(@TempDir Path tmp) throws IOException {
+        // The proxy without the user certificate that issued it: the server cannot reach its CA.
+        String pem = Files.readString(DIR.resolve("proxy-pkcs1.pem"));
+        String end = "-----END RSA PRIVATE KEY-----\n";
+        Path alone = Files.writeString(tmp.resolve("x509up_alone"), pem.substring(0, pem.indexOf(end) + end.length()));
+        Credentials c = Credentials.fromEnvironment(Map.of("X509_USER_PROXY", alone.toString(),
+                "X509_CERT_DIR", X509ProxyTest.CA_DIR.toString()), URI.create(url), -1, Instant.now());
+        assertThat(c.proxy().chain()).hasSize(1);
+        assertThatThrownBy(() -> open(c))
+                .isInstanceOf(RootException.class)
+                .hasMessageContaining(": the TLS handshake with 127.0.0.1:")
+                .hasMessageEndingWith("; the X.509 proxy " + alone + " (CN=1234567890, CN=Test User, O=crema tests,"
+                        + " valid until " + c.proxy().certificate().getNotAfter().toInstant() + ") was presented as"
+                        + " the client certificate");
+        assertThat(handler.requests()).isZero();
+    }
+
+    @Test
+    void aForbiddenAnswerNamesWhatWasSent() {
+        String denied = url.replace("/data/", "/denied/");
+        assertThatThrownBy(() -> new HttpSource(URI.create(denied), HttpSource.Settings.fromSystemProperties(),
+                fromEnvironment("proxy-pkcs8.pem"), ErrorContext.ofFile(denied)))
+                .isInstanceOf(RootException.class)
+                .hasMessageStartingWith("file " + denied + ": " + denied + " answered HTTP 403 (forbidden: no bearer"
+                        + " token (BEARER_TOKEN, BEARER_TOKEN_FILE) and the X.509 proxy " + DIR.resolve("proxy-pkcs8.pem")
+                        + " (CN=1234567890, CN=Test User, O=crema tests, valid until ")
+                .hasMessageEndingWith(") was presented as the client certificate) to the request for bytes=0-0");
     }
 
     @Test
