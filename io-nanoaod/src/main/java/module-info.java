@@ -8,6 +8,7 @@ module org.crema.io {
     requires org.lz4.java;
     requires aircompressor;
     requires java.net.http;
+    requires jdk.security.auth;
 
     exports org.crema.io;
     exports org.crema.io.write;

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crema.io.internal.buffer.ErrorContext;
+import org.crema.io.internal.source.Credentials;
 import org.crema.io.internal.source.HttpSource;
 import org.crema.io.internal.source.Locations;
 import org.crema.io.rntuple.RNTuple;
@@ -116,7 +117,7 @@ class HttpSourceTest {
 
     private HttpSource source(Duration timeout, int attempts) {
         return new HttpSource(URI.create(url), new HttpSource.Settings(Duration.ofSeconds(2), timeout, attempts,
-                Duration.ofMillis(10)), null, ErrorContext.ofFile(url));
+                Duration.ofMillis(10)), Credentials.token(null), ErrorContext.ofFile(url));
     }
 
     private void inject(Fault f, int times) {
@@ -267,8 +268,8 @@ class HttpSourceTest {
                 .isEqualTo("direct");
         assertThat(HttpSource.bearerToken(Map.of())).isNull();
         String token = HttpSource.bearerToken(Map.of("BEARER_TOKEN_FILE", tokenFile.toString()));
-        try (HttpSource s = new HttpSource(URI.create(url), HttpSource.Settings.fromSystemProperties(), token,
-                ErrorContext.ofFile(url))) {
+        try (HttpSource s = new HttpSource(URI.create(url), HttpSource.Settings.fromSystemProperties(),
+                Credentials.token(token), ErrorContext.ofFile(url))) {
             readRange(s, 0, 4);
         }
         assertThat(authorizations).isNotEmpty().allMatch("Bearer from-file"::equals);

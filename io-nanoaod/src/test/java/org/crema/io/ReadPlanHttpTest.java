@@ -2,10 +2,8 @@ package org.crema.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,14 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.crema.columnar.Column;
 import org.crema.io.internal.basket.ReadSettings;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.column.TreeReaders;
+import org.crema.io.internal.source.Credentials;
 import org.crema.io.internal.source.HttpSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,19 +34,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * range request cuts the requests per chunk.
  */
 class ReadPlanHttpTest {
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
     private static final int CHUNKS = 4;
 
     private HttpServer server;
-    private volatile byte[] bytes;
-    private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger closeMidBody = new AtomicInteger();
+    private final RangeHandler handler = new RangeHandler(new byte[0]);
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
+        server.createContext("/", handler);
         server.start();
     }
 
@@ -59,35 +52,12 @@ class ReadPlanHttpTest {
         server.stop(0);
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        requests.incrementAndGet();
-        try (ex) {
-            Matcher m = RANGE.matcher(String.valueOf(ex.getRequestHeaders().getFirst("Range")));
-            if (!m.matches()) {
-                ex.sendResponseHeaders(416, -1);
-                return;
-            }
-            int a = Integer.parseInt(m.group(1));
-            int b = Math.min(Integer.parseInt(m.group(2)), bytes.length - 1);
-            int n = b - a + 1;
-            ex.getResponseHeaders().add("Content-Range", "bytes " + a + "-" + b + "/" + bytes.length);
-            ex.sendResponseHeaders(206, n);
-            OutputStream out = ex.getResponseBody();
-            if (closeMidBody.getAndDecrement() > 0) {
-                out.write(bytes, a, n / 2);
-                out.flush();
-                return; // the exchange closes with bytes missing: the connection drops
-            }
-            out.write(bytes, a, n);
-        }
-    }
-
     private RootFile remote(Path file, ReadSettings settings) throws IOException {
-        bytes = Files.readAllBytes(file);
+        handler.serve(Files.readAllBytes(file));
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + file.getFileName();
         ErrorContext c = ErrorContext.ofFile(url);
         HttpSource s = new HttpSource(URI.create(url), new HttpSource.Settings(Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 3, Duration.ofMillis(10)), null, c);
+                Duration.ofSeconds(30), 3, Duration.ofMillis(10)), Credentials.token(null), c);
         return RootFile.open(null, s, c, settings);
     }
 
@@ -122,9 +92,9 @@ class ReadPlanHttpTest {
         for (int k = 0; k < CHUNKS; k++) {
             long from = n * k / CHUNKS;
             long to = n * (k + 1) / CHUNKS;
-            int before = requests.get();
+            int before = handler.requests();
             Map<String, Column> got = remote.read(names, from, to, pool);
-            perChunk[k] = requests.get() - before;
+            perChunk[k] = handler.requests() - before;
             Map<String, Column> expected = local.read(names, from, to, Runnable::run);
             for (String name : names) {
                 ColumnAssert.assertSameEntries(remote.location() + " " + name + " chunk " + k, expected.get(name),
@@ -236,9 +206,9 @@ class ReadPlanHttpTest {
             Tree rt = remote.tree("Events");
             List<String> names = lt.branches().stream().filter(BranchInfo::readable).map(BranchInfo::name)
                     .filter(b -> b.startsWith("PFCands_") || b.equals("nPFCands")).toList();
-            closeMidBody.set(2);
+            handler.closeMidBody().set(2);
             Map<String, Column> got = rt.read(names, 0, lt.entries(), Runnable::run);
-            assertThat(closeMidBody.get()).as("the faults were served").isNegative();
+            assertThat(handler.closeMidBody().get()).as("the faults were served").isNegative();
             for (String name : names) {
                 ColumnAssert.assertSameEntries(name, lt.read(name, 0, lt.entries()), got.get(name));
             }

@@ -7,8 +7,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -20,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.crema.io.RootException;
 import org.crema.io.internal.buffer.ErrorContext;
 
@@ -33,8 +35,9 @@ import org.crema.io.internal.buffer.ErrorContext;
  *
  * <p>Transient failures (connection reset, timeouts, 429, 5xx, a body shorter than the range) are
  * retried with exponential backoff up to {@link Settings#attempts} times; then the error names the
- * URL, the range and the last cause. A bearer token ({@code BEARER_TOKEN}, else the file named by
- * {@code BEARER_TOKEN_FILE}, the WLCG convention) is sent as {@code Authorization: Bearer ...}.
+ * URL, the range and the last cause. Credentials (a bearer token, an X.509 proxy as TLS client
+ * certificate, grid CAs) are found as {@link Credentials} describes; a failed TLS handshake is not
+ * retried and its error says what was presented and which CAs were trusted.
  */
 public final class HttpSource implements ByteSource {
 
@@ -78,6 +81,7 @@ public final class HttpSource implements ByteSource {
 
     private final URI uri;
     private final Settings settings;
+    private final Credentials credentials;
     private final String authorization;
     private final HttpClient client;
     private final SourceIdentity identity;
@@ -85,8 +89,8 @@ public final class HttpSource implements ByteSource {
     private volatile boolean closed;
 
     /**
-     * Opens a URL with the settings of {@link Settings#fromSystemProperties} and the bearer token
-     * of the environment.
+     * Opens a URL with the settings of {@link Settings#fromSystemProperties} and the credentials
+     * of the environment ({@link Credentials#fromEnvironment}).
      *
      * @param uri an http or https URL
      * @param context error context naming the URL
@@ -95,29 +99,45 @@ public final class HttpSource implements ByteSource {
      *     does not support range requests
      */
     public static HttpSource open(URI uri, ErrorContext context) {
-        return new HttpSource(uri, Settings.fromSystemProperties(), bearerToken(System.getenv()), context);
+        Credentials credentials;
+        try {
+            credentials = Credentials.fromEnvironment(System.getenv(), uri, Credentials.currentUid(), Instant.now());
+        } catch (RootException e) {
+            throw new RootException(context.describe() + ": " + e.getMessage(), e);
+        }
+        return new HttpSource(uri, Settings.fromSystemProperties(), credentials, context);
     }
 
     /**
      * @param uri an http or https URL
      * @param settings timeouts and retries
-     * @param bearerToken token sent as {@code Authorization: Bearer}, or null for none
+     * @param credentials the token, proxy and CAs to use
      * @param context error context naming the URL
      * @throws RootException naming the URL when the server cannot be reached, refuses the file or
-     *     does not support range requests
+     *     the credentials, or does not support range requests
      */
-    public HttpSource(URI uri, Settings settings, String bearerToken, ErrorContext context) {
+    public HttpSource(URI uri, Settings settings, Credentials credentials, ErrorContext context) {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.settings = Objects.requireNonNull(settings, "settings");
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RootException(context.describe() + ": not an http or https URL: " + uri);
         }
-        this.authorization = bearerToken == null || bearerToken.isBlank() ? null : "Bearer " + bearerToken.strip();
-        this.client = HttpClient.newBuilder()
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.authorization = credentials.bearerToken() == null ? null : "Bearer " + credentials.bearerToken();
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        SSLContext tls;
+        try {
+            tls = credentials.sslContext();
+        } catch (RootException e) {
+            throw new RootException(context.describe() + ": " + e.getMessage(), e);
+        }
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
         try {
             // The first byte, not HEAD: it proves that ranges work before any real read, and some
             // storage endpoints answer HEAD differently (or not at all) from GET.
@@ -134,27 +154,12 @@ public final class HttpSource implements ByteSource {
     }
 
     /**
-     * The WLCG token discovery: {@code BEARER_TOKEN} itself, else the content of the file named by
-     * {@code BEARER_TOKEN_FILE}.
-     *
      * @param env environment variables
-     * @return the token, or null when neither is set
-     * @throws RootException when {@code BEARER_TOKEN_FILE} names a file that cannot be read
+     * @return the bearer token of the environment, or null
+     * @see Credentials#bearerToken
      */
     public static String bearerToken(Map<String, String> env) {
-        String token = env.get("BEARER_TOKEN");
-        if (token != null && !token.isBlank()) {
-            return token.strip();
-        }
-        String file = env.get("BEARER_TOKEN_FILE");
-        if (file == null || file.isBlank()) {
-            return null;
-        }
-        try {
-            return Files.readString(Path.of(file)).strip();
-        } catch (IOException e) {
-            throw new RootException("BEARER_TOKEN_FILE=" + file + ": cannot read the token: " + e.getMessage(), e);
-        }
+        return Credentials.bearerToken(env);
     }
 
     @Override
@@ -214,6 +219,11 @@ public final class HttpSource implements ByteSource {
                 lastException = e;
                 continue;
             } catch (IOException e) {
+                SSLException refused = tlsRefusal(e);
+                if (refused != null) {
+                    throw new RootException(where.describe() + ": the TLS handshake with " + uri.getHost() + ":"
+                            + port() + " failed (" + refused.getMessage() + "); " + tlsHint(refused), e);
+                }
                 lastCause = e.getClass().getSimpleName() + ": " + e.getMessage();
                 lastException = e;
                 continue;
@@ -270,14 +280,53 @@ public final class HttpSource implements ByteSource {
         }
     }
 
-    private static String describeStatus(int status) {
+    /**
+     * A handshake failure, or a fatal alert from the server (TLS 1.3 clients learn that their
+     * certificate was refused only when reading the answer), is the server's verdict on our
+     * credentials or ours on its certificate: retrying cannot change it. Other TLS errors (a
+     * connection reset inside the TLS layer) stay transient.
+     */
+    private static SSLException tlsRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException h) {
+                return h;
+            }
+            if (t instanceof SSLException s && s.getMessage() != null && s.getMessage().contains("alert")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private String tlsHint(SSLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                return "the server's certificate was checked against " + credentials.describeTrust()
+                        + "; set " + Credentials.CA_DIR_ENV + " to a folder holding its CA";
+            }
+        }
+        return credentials.describeClientCertificate();
+    }
+
+    private int port() {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private String describeStatus(int status) {
         return switch (status) {
-            case 401 -> " (unauthorized: set BEARER_TOKEN or BEARER_TOKEN_FILE)";
-            case 403 -> " (forbidden)";
+            case 401 -> " (unauthorized: " + describeSent() + ")";
+            case 403 -> " (forbidden: " + describeSent() + ")";
             case 404 -> " (no such file)";
             case 416 -> " (range not satisfiable)";
             default -> "";
         };
+    }
+
+    private String describeSent() {
+        String token = authorization == null ? "no bearer token (BEARER_TOKEN, BEARER_TOKEN_FILE)"
+                : "a bearer token";
+        return uri.getScheme().equalsIgnoreCase("https") ? token + " and " + credentials.describeClientCertificate()
+                : token + " was sent";
     }
 
     /** Checks that {@code Content-Range: bytes a-b/total} covers exactly the range asked for; returns total. */
