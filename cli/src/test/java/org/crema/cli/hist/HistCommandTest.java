@@ -79,7 +79,7 @@ class HistCommandTest {
         Result r = run("hist", runDir);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("dimuonMass (WEIGHT)", "leadingMuonPt (WEIGHT)",
-                "mass 60 bins [0, 150)", "pt 50 bins [0, 200)", "variation of variation nominal".substring(13));
+                "mass 60 bins [0, 150)", "pt 50 bins [0, 200)", "entries and Σw (flow bins included) of variation nominal");
         for (String category : List.of("baseline", "zWindow")) {
             Hist h = dyMass(category);
             String line = r.lines().stream().dropWhile(l -> !l.startsWith("dimuonMass"))
