@@ -197,7 +197,8 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return result.failures().isEmpty() ? 0 : 3;
         } catch (IllegalArgumentException | ProcessorException | ConfigException | java.io.UncheckedIOException e) {
-            err.println("crema run: " + e.getMessage());
+            err.println("crema run: " + (e instanceof java.io.UncheckedIOException io
+                    ? org.crema.cli.IoFailures.describe(io) : e.getMessage()));
             Throwable cause = e.getCause();
             if (stacktrace) {
                 e.printStackTrace(err);
