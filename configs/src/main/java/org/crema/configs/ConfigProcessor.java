@@ -12,6 +12,7 @@ import org.crema.columnar.ListColumn;
 import org.crema.columnar.RecordColumn;
 import org.crema.columnar.Selection;
 import org.crema.configs.internal.calib.JetCalibration;
+import org.crema.configs.internal.calib.MuonCalibration;
 import org.crema.configs.internal.expr.Env;
 import org.crema.configs.internal.expr.Ops;
 import org.crema.configs.internal.model.Loader;
@@ -204,6 +205,10 @@ public final class ConfigProcessor extends AnalysisProcessor {
                 }
                 c = cal.apply(ctx.events(), c, kind, source, up);
             }
+            MuonCalibration muonCal = m.muonCalibrations().get(e.getKey());
+            if (muonCal != null) {
+                c = muonCal.apply(ctx.events(), c, rochesterShift(m, e.getKey(), variation));
+            }
             for (Model.Variation v : m.variations()) {
                 if (!v.collection().equals(e.getKey()) || !v.type().equals("scale")) {
                     continue;
@@ -216,6 +221,18 @@ public final class ConfigProcessor extends AnalysisProcessor {
             }
             ctx.setCollection(e.getKey(), c);
         }
+    }
+
+    private static int rochesterShift(Model m, String collection, String variation) {
+        for (Model.Variation v : m.variations()) {
+            if (v.type().equals("rochester") && v.collection().equals(collection)) {
+                int i = v.names().indexOf(variation);
+                if (i >= 0) {
+                    return i == 0 ? 1 : -1;
+                }
+            }
+        }
+        return 0;
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.crema.corrections.jme.JetSmearing;
 import org.crema.corrections.jme.MetPropagation;
 import org.crema.corrections.jme.Variation;
 import org.crema.corrections.lumi.LumiMask;
+import org.crema.corrections.muon.MuonScale;
+import org.crema.corrections.muon.RochesterCorrection;
 import org.crema.corrections.text.JetCorrectorParameters;
 import org.crema.corrections.text.OutOfRangePolicy;
 import org.crema.corrections.text.TextCorrection;
@@ -227,5 +229,38 @@ class CorrectionsExamplesTest {
         boolean[] certified = golden.apply(dataRun, dataLumi, dataRun.length);   // run, luminosityBlock
         // end::lumi[]
         assertThat(certified).containsExactly(true, false, true);
+    }
+
+    @Test
+    void rochesterMuonCorrections() {
+        Path roccorFile = TestData.shared("corrections/rochester/RoccoR2018.txt.gz");
+        // Muon_* branches of two events (two muons, one muon) and the GenPart_pt of their generator particles.
+        int[] muonOffsets = {0, 2, 3};
+        int[] charge = {1, -1, -1};
+        float[] muonPt = {45.1f, 38.7f, 22.4f};
+        float[] muonEta = {0.52f, -1.31f, 2.2f};
+        float[] muonPhi = {2.1f, -0.9f, 0.3f};
+        int[] nTrackerLayers = {13, 11, 9};
+        int[] genPartIdx = {1, 0, -1};
+        int[] genOffsets = {0, 2, 3};
+        float[] genPartPt = {38.1f, 45.6f, 7.0f};
+        EventIds ids = new EventIds(run, luminosityBlock, event);
+        // tag::rochester[]
+        RochesterCorrection roccor = RochesterCorrection.read(roccorFile);           // RoccoR2018.txt.gz
+        MuonScale scale = new MuonScale(roccor);
+        double[] kData = scale.data(charge, muonPt, muonEta, muonPhi, 0, 0);         // collision data
+        float[] genPt = MuonScale.matchedGenPt(muonOffsets, genPartIdx, genOffsets, genPartPt);
+        double[] kMc = scale.mc(muonOffsets, ids, charge, muonPt, muonEta, muonPhi, genPt, nTrackerLayers, 0, 0);
+        double[] kMcError = scale.mcError(muonOffsets, ids, charge, muonPt, muonEta, muonPhi, genPt, nTrackerLayers);
+        // corrected pt: muonPt[i] * k[i]; variations: muonPt[i] * (kMc[i] ± kMcError[i])
+        // end::rochester[]
+        assertThat(kData[0]).isEqualTo(roccor.kScaleDT(1, 45.1f, 0.52f, 2.1f, 0, 0));
+        assertThat(kMc[0]).isEqualTo(roccor.kSpreadMC(1, 45.1f, 0.52f, 2.1f, 45.6f, 0, 0));
+        assertThat(kMc[2]).isEqualTo(roccor.kSmearMC(-1, 22.4f, 2.2f, 0.3f, 9, MuonScale.uniform(ids, 1, 0), 0, 0));
+        for (int i = 0; i < 3; i++) {
+            assertThat(kData[i]).isBetween(0.99, 1.01);
+            assertThat(kMc[i]).isBetween(0.9, 1.1);
+            assertThat(kMcError[i]).isPositive().isLessThan(0.01);
+        }
     }
 }

@@ -24,7 +24,7 @@ public final class Keys {
         m.put("datasets", List.of("fileset", "inline", "select"));
         m.put("datasets.inline.*", List.of("files", "treename", "metadata"));
         m.put("datasets.select", List.of("datasets", "samples", "years"));
-        m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources"));
+        m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources", "rochester"));
         m.put("variations.*", List.of("type", "collection", "field", "shift", "sources", "datasets", "samples"));
         m.put("objects.*", List.of("from", "where", "sortBy", "descending", "cleanAgainst"));
         m.put("categories", List.of("standard", "cartesian"));

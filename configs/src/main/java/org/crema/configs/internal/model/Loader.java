@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.crema.configs.ConfigException;
 import org.crema.configs.Diagnostic;
 import org.crema.configs.internal.calib.JetCalibration;
+import org.crema.configs.internal.calib.MuonCalibration;
 import org.crema.configs.internal.expr.Ast;
 import org.crema.configs.internal.expr.Compiled;
 import org.crema.configs.internal.expr.Compiler;
@@ -57,7 +58,7 @@ import org.crema.processor.run.Fileset;
  */
 public final class Loader {
     private static final Pattern PARAM = Pattern.compile("\\$\\{([^}]*)}");
-    private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes");
+    private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes", "rochester");
     private static final List<String> CALIBRATION_TYPES = List.of("jets");
     private static final List<String> AXIS_TYPES = List.of("regular", "variable", "integer");
     /** Weight types → the keys each takes besides {@link #WEIGHT_COMMON_KEYS}. */
@@ -421,7 +422,7 @@ public final class Loader {
         return new Model(name, parameters, lumi, fileset, schema, inputFields, simulationFields, skim, calibrations,
                 variations, objects,
                 vars,
-                presel, cuts, categories, weights, hists, columns, List.copyOf(warnings));
+                presel, cuts, categories, weights, hists, columns, List.copyOf(warnings), Map.copyOf(muonCalibrations));
     }
 
     /** Simulation is normalised to the luminosity of its year: a year without one is an error here, not after the run. */
@@ -748,6 +749,10 @@ public final class Loader {
                         + Suggest.didYouMean(e.key(), schema.collections().keySet()));
                 continue;
             }
+            if (c.get(MuonCalibration.KEY) != null) {
+                rochester(c, e.key(), fields, what);
+                continue;
+            }
             String type = c.get("type") == null ? null : string(c.get("type"), what + " type");
             if (type == null || !CALIBRATION_TYPES.contains(type)) {
                 error(c.get("type") == null ? c : c.get("type"), what + " needs 'type'; expected one of "
@@ -800,6 +805,26 @@ public final class Loader {
     }
 
     private final Map<String, JetCalibration.Files> pendingCalibrations = new LinkedHashMap<>();
+    private final Map<String, MuonCalibration> muonCalibrations = new LinkedHashMap<>();
+
+    private void rochester(YMap c, String coll, Map<String, Kind> fields, String what) {
+        YNode at = c.get(MuonCalibration.KEY);
+        Path file = correctionFile(at, value(at), what + " " + MuonCalibration.KEY);
+        if (file == null) {
+            return;
+        }
+        MuonCalibration cal = new MuonCalibration(coll, file);
+        String problem = cal.problem(fields);
+        if (problem != null) {
+            error(at, what + ": " + problem);
+            return;
+        }
+        muonCalibrations.put(coll, cal);
+        ScopeImpl s = new ScopeImpl(Stage.EVENT, null);
+        for (String f : MuonCalibration.FIELDS) {
+            s.use(coll, f);
+        }
+    }
     private final Map<String, YMap> pendingNodes = new LinkedHashMap<>();
 
     private List<Model.Variation> variations(YNode n, Map<String, JetCalibration> calibrations) {
@@ -825,7 +850,9 @@ public final class Loader {
             calibrations.put(coll, new JetCalibration(full));
         });
         for (Model.Variation v : out) {
-            if (!v.type().equals("scale") && !pendingCalibrations.containsKey(v.collection())) {
+            boolean calibrated = v.type().equals("rochester") ? muonCalibrations.containsKey(v.collection())
+                    : pendingCalibrations.containsKey(v.collection());
+            if (!v.type().equals("scale") && !calibrated) {
                 error(n, "variation '" + v.name() + "' (" + v.type() + ") needs a calibration of " + v.collection()
                         + " under 'calibrations'");
             }
