@@ -447,24 +447,51 @@ public class ScalarKernels implements Kernels {
         return Math.sqrt(px * px + py * py);
     }
 
+    /** fdlibm's sinh in Java ({@link FdlibmSinh}), the scalar twin of the SIMD version; the same bits as {@link Math#sinh}. */
+    @Override
+    public void sinh(double[] a, int aOff, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = FdlibmSinh.sinh(a[aOff + i]);
+        }
+    }
+
+    @Override
+    public void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = pz(pt[ptOff + i], eta[etaOff + i]);
+        }
+    }
+
+    /** pz = pt · sinh η in double, the element rule of {@link #pz(float[], int, float[], int, double[], int)}. */
+    public static double pz(float pt, float eta) {
+        return (double) pt * FdlibmSinh.sinh(eta);
+    }
+
+    /**
+     * pz first for the whole span through {@link #pz(float[], int, float[], int, double[], int)}
+     * (which the SIMD kernels override: sinh is the costly part), then px, py and E per element.
+     */
     @Override
     public void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
                             double[] px, double[] py, double[] pz, double[] energy) {
-        float[] a = pt.array(), b = eta.array(), c = phi.array(), d = mass.array();
-        int oa = pt.offset(), ob = eta.offset(), oc = phi.offset(), od = mass.offset();
+        float[] a = pt.array(), c = phi.array(), d = mass.array();
+        int oa = pt.offset(), oc = phi.offset(), od = mass.offset();
+        pz(a, oa, eta.array(), eta.offset(), pz, px.length);
         for (int i = 0; i < px.length; i++) {
             double p = a[oa + i];
             double f = c[oc + i];
             double m = d[od + i];
             double x = p * Math.cos(f);
             double y = p * Math.sin(f);
-            double z = p * Math.sinh(b[ob + i]);
+            double z = pz[i];
             px[i] = x;
             py[i] = y;
-            pz[i] = z;
             energy[i] = Math.sqrt(x * x + y * y + z * z + m * m);
         }
     }
+
+    /** Pairs per block whose pz are computed together before the rest of the conversion. */
+    private static final int PAIR_BLOCK = 512;
 
     @Override
     public void pairMass(FloatColumn pt1, FloatColumn eta1, FloatColumn phi1, FloatColumn m1,
@@ -473,15 +500,24 @@ public class ScalarKernels implements Kernels {
         float[] e = pt2.array(), f = eta2.array(), g = phi2.array(), h = m2.array();
         int oa = pt1.offset(), ob = eta1.offset(), oc = phi1.offset(), od = m1.offset();
         int oe = pt2.offset(), of = eta2.offset(), og = phi2.offset(), oh = m2.offset();
-        for (int i = 0; i < out.length; i++) {
-            // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
-            double p1 = a[oa + i], f1 = c[oc + i], mm1 = d[od + i];
-            double x1 = p1 * Math.cos(f1), y1 = p1 * Math.sin(f1), z1 = p1 * Math.sinh(b[ob + i]);
-            double e1 = Math.sqrt(x1 * x1 + y1 * y1 + z1 * z1 + mm1 * mm1);
-            double p2 = e[oe + i], f2 = g[og + i], mm2 = h[oh + i];
-            double x2 = p2 * Math.cos(f2), y2 = p2 * Math.sin(f2), z2 = p2 * Math.sinh(f[of + i]);
-            double e2 = Math.sqrt(x2 * x2 + y2 * y2 + z2 * z2 + mm2 * mm2);
-            out[i] = mass(x1 + x2, y1 + y2, z1 + z2, e1 + e2);
+        int n = out.length;
+        double[] pz1 = new double[Math.min(n, PAIR_BLOCK)];
+        double[] pz2 = new double[pz1.length];
+        for (int from = 0; from < n; from += PAIR_BLOCK) {
+            int len = Math.min(PAIR_BLOCK, n - from);
+            pz(a, oa + from, b, ob + from, pz1, len);
+            pz(e, oe + from, f, of + from, pz2, len);
+            for (int j = 0; j < len; j++) {
+                int i = from + j;
+                // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
+                double p1 = a[oa + i], f1 = c[oc + i], mm1 = d[od + i];
+                double x1 = p1 * Math.cos(f1), y1 = p1 * Math.sin(f1), z1 = pz1[j];
+                double e1 = Math.sqrt(x1 * x1 + y1 * y1 + z1 * z1 + mm1 * mm1);
+                double p2 = e[oe + i], f2 = g[og + i], mm2 = h[oh + i];
+                double x2 = p2 * Math.cos(f2), y2 = p2 * Math.sin(f2), z2 = pz2[j];
+                double e2 = Math.sqrt(x2 * x2 + y2 * y2 + z2 * z2 + mm2 * mm2);
+                out[i] = mass(x1 + x2, y1 + y2, z1 + z2, e1 + e2);
+            }
         }
     }
 

@@ -26,9 +26,11 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
  * operation sequence (mul, add, max, sqrt; no FMA), so each value is bit-identical to the scalar
  * kernel whatever its position, the chunk size or the vector width. Δφ and ΔR are not overridden:
  * C2 auto-vectorises the scalar double loops (floor included) and they measured as fast as or
- * faster than a Vector API version. The conversion to (px, py, pz, E) and the pair mass stay
- * scalar: they need cos, sin and sinh, and the Vector API's lane-wise versions (a vector math
- * library) round differently from {@link Math}'s.
+ * faster than a Vector API version. In the conversion to (px, py, pz, E) and the pair mass, pz =
+ * pt·sinh η runs in double lanes with {@link VectorSinh}, a lane-wise port of fdlibm's sinh that gives
+ * {@link Math#sinh}'s bits (the scalar kernels call {@code pz} the same way, so only this step
+ * differs between the two); cos and sin stay {@link Math}'s scalar intrinsics, because the Vector
+ * API's lane-wise versions (a vector math library) round differently.
  *
  * <p>Each operator gets its own loop with a constant {@link VectorOperators} argument: the JIT only
  * turns Vector API calls into machine instructions when the operator is a compile-time constant.
@@ -395,6 +397,35 @@ public final class SimdKernels extends ScalarKernels {
             }
         }
         return s;
+    }
+
+    @Override
+    public void sinh(double[] a, int aOff, double[] out, int n) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            VectorSinh.sinh(DoubleVector.fromArray(DS, a, aOff + i)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math.sinh(a[aOff + i]);
+        }
+    }
+
+    @Override
+    public void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n) {
+        int i = 0;
+        int half = DS.length(); // FS.length() == 2 * DS.length(): the same vector size
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector p = FloatVector.fromArray(FS, pt, ptOff + i);
+            FloatVector h = FloatVector.fromArray(FS, eta, etaOff + i);
+            for (int part = 0; part < 2; part++) {
+                DoubleVector pd = (DoubleVector) p.convertShape(VectorOperators.F2D, DS, part);
+                DoubleVector hd = (DoubleVector) h.convertShape(VectorOperators.F2D, DS, part);
+                pd.mul(VectorSinh.sinh(hd)).intoArray(out, i + part * half);
+            }
+        }
+        for (; i < n; i++) {
+            out[i] = ScalarKernels.pz(pt[ptOff + i], eta[etaOff + i]);
+        }
     }
 
     @Override
