@@ -30,6 +30,10 @@ public final class KinematicsThroughput {
             int n = ColumnarKernelBenchmark.N;
             run(mx, repeats, impl + " deltaPhi", n, b::deltaPhi);
             run(mx, repeats, impl + " deltaR", n, b::deltaR);
+            run(mx, repeats, impl + " sinh", n, b::sinh);
+            run(mx, repeats, impl + " sinh (Math.sinh loop)", n, b::sinhMath);
+            run(mx, repeats, impl + " cos + sin (Math loop)", n, b::cosSinMath);
+            run(mx, repeats, impl + " pz", n, b::pz);
             run(mx, repeats, impl + " pairMass", n, b::pairMass);
             run(mx, repeats, impl + " toCartesian", n, b::toCartesian);
             run(mx, repeats, impl + " massFromCartesian", n, b::massFromCartesian);

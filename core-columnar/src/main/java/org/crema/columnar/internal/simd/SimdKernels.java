@@ -401,30 +401,39 @@ public final class SimdKernels extends ScalarKernels {
 
     @Override
     public void sinh(double[] a, int aOff, double[] out, int n) {
-        int i = 0;
-        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
-            VectorSinh.sinh(DoubleVector.fromArray(DS, a, aOff + i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = Math.sinh(a[aOff + i]);
-        }
+        VectorSinh.sinh(a, aOff, out, 0, n);
     }
 
+    /** Elements per block of {@link #pz}: its three passes stay in the L1 cache. */
+    private static final int PZ_BLOCK = 512;
+
+    /** In blocks: η widened into {@code out}, sinh in place, times pt; the same operations as the scalar rule. */
     @Override
     public void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n) {
-        int i = 0;
         int half = DS.length(); // FS.length() == 2 * DS.length(): the same vector size
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector p = FloatVector.fromArray(FS, pt, ptOff + i);
-            FloatVector h = FloatVector.fromArray(FS, eta, etaOff + i);
-            for (int part = 0; part < 2; part++) {
-                DoubleVector pd = (DoubleVector) p.convertShape(VectorOperators.F2D, DS, part);
-                DoubleVector hd = (DoubleVector) h.convertShape(VectorOperators.F2D, DS, part);
-                pd.mul(VectorSinh.sinh(hd)).intoArray(out, i + part * half);
+        for (int from = 0; from < n; from += PZ_BLOCK) {
+            int len = Math.min(PZ_BLOCK, n - from);
+            int i = 0;
+            for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
+                FloatVector h = FloatVector.fromArray(FS, eta, etaOff + from + i);
+                ((DoubleVector) h.convertShape(VectorOperators.F2D, DS, 0)).intoArray(out, from + i);
+                ((DoubleVector) h.convertShape(VectorOperators.F2D, DS, 1)).intoArray(out, from + i + half);
             }
-        }
-        for (; i < n; i++) {
-            out[i] = ScalarKernels.pz(pt[ptOff + i], eta[etaOff + i]);
+            for (; i < len; i++) {
+                out[from + i] = eta[etaOff + from + i];
+            }
+            VectorSinh.sinh(out, from, out, from, len);
+            i = 0;
+            for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
+                FloatVector p = FloatVector.fromArray(FS, pt, ptOff + from + i);
+                for (int part = 0; part < 2; part++) {
+                    int at = from + i + part * half;
+                    ((DoubleVector) p.convertShape(VectorOperators.F2D, DS, part)).mul(DoubleVector.fromArray(DS, out, at)).intoArray(out, at);
+                }
+            }
+            for (; i < len; i++) {
+                out[from + i] = pt[ptOff + from + i] * out[from + i];
+            }
         }
     }
 

@@ -4,6 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.crema.columnar.internal.scalar.FdlibmSinh;
 
 /**
  * {@code sinh} in double lanes, equal bit for bit to {@link StrictMath#sinh} (and {@link Math#sinh})
@@ -28,6 +30,9 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class VectorSinh {
     private VectorSinh() {}
+
+    /** The lanes, a constant: the JIT only compiles Vector API calls to instructions for a constant species. */
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     private static final double SHUGE = 1.0e307;
     private static final double LN2_HI = 0x1.62e42feep-1;
@@ -62,59 +67,75 @@ final class VectorSinh {
     }
 
     /**
-     * @param x any doubles
-     * @return sinh of each lane, the same bits as {@code StrictMath.sinh}
+     * {@code out[outOff + i] = sinh(a[aOff + i])} for {@code i < n}: whole vectors in lanes, the tail
+     * with {@code FdlibmSinh}. The same span may be input and output (in place).
+     *
+     * <p>The lane computation is written out in this one loop rather than in helper methods: the
+     * JIT inlines the Vector API's own methods whatever their size, but not a large method of ours
+     * (over 325 bytes of bytecode, or already compiled on its own), and vectors passed to a method
+     * that is not inlined are allocated on the heap, which costs several times the arithmetic.
      */
-    static DoubleVector sinh(DoubleVector x) {
-        DoubleVector a = x.abs();
-        // the sign only matters in lanes with |x| ≥ 2^-28, where x < 0 is the sign bit
-        DoubleVector h = DoubleVector.broadcast(x.species(), 0.5).blend(-0.5, x.compare(VectorOperators.LT, 0.0));
-        DoubleVector t = expm1(a);
-        VectorMask<Double> belowOne = a.compare(VectorOperators.LT, ONE);
-        // |x| < 1: (2t - t·t/(t + 1))/2, else (t + t/(t + 1))/2; one division for both
-        DoubleVector q = t.blend(t.mul(t), belowOne).div(t.add(1.0));
-        DoubleVector result = h.mul(t.add(q).blend(t.mul(2.0).sub(q), belowOne));
-        result = result.blend(x, a.compare(VectorOperators.LT, TINY));
-        VectorMask<Double> large = a.compare(VectorOperators.LT, EXPM1_MAX).not(); // NaN too
-        if (large.anyTrue()) {
-            result = result.blend(large(x, a, h), large);
+    static void sinh(double[] a, int aOff, double[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, aOff + i);
+            DoubleVector ax = x.abs();
+            // ---- t = expm1(|x|) (fdlibm's expm1 for 2^-28 ≤ |x| < 22, as FdlibmSinh.expm1)
+            // k = (int) (invln2·|x| + 0.5), or 1 below 1.5 ln 2, or 0 up to 0.5 ln 2
+            DoubleVector v = ax.mul(INVLN2).add(0.5);
+            DoubleVector rounded = v.add(TWO52).sub(TWO52);
+            DoubleVector k = rounded.blend(rounded.sub(1.0), rounded.compare(VectorOperators.GT, v))
+                    .blend(1.0, ax.compare(VectorOperators.LT, THREE_HALVES_LN2))
+                    .blend(0.0, ax.compare(VectorOperators.LT, ABOVE_HALF_LN2));
+            DoubleVector hi = ax.sub(k.mul(LN2_HI));
+            DoubleVector lo = k.mul(LN2_LO);
+            DoubleVector r = hi.sub(lo);
+            DoubleVector c = hi.sub(r).sub(lo);
+            DoubleVector hfx = r.mul(0.5);
+            DoubleVector hxs = r.mul(hfx);
+            DoubleVector r1 = hxs.mul(Q5).add(Q4).mul(hxs).add(Q3).mul(hxs).add(Q2).mul(hxs).add(Q1).mul(hxs).add(1.0);
+            DoubleVector u = DoubleVector.broadcast(S, 3.0).sub(r1.mul(hfx));
+            DoubleVector e = hxs.mul(r1.sub(u).div(DoubleVector.broadcast(S, 6.0).sub(r.mul(u))));
+            DoubleVector kIsZero = r.sub(r.mul(e).sub(hxs));
+            e = r.mul(e.sub(c)).sub(c).sub(hxs);
+            DoubleVector kIsOne = r.sub(e).mul(2.0).add(1.0)
+                    .blend(e.sub(r.add(0.5)).mul(-2.0), r.compare(VectorOperators.LT, -0.25));
+            LongVector kShift = ((LongVector) k.add(TWO52).reinterpretAsLongs()).sub(TWO52_BITS).lanewise(VectorOperators.LSHL, 52);
+            DoubleVector twoToMinusK = LongVector.broadcast(kShift.species(), ONE_BITS).sub(kShift).reinterpretAsDoubles();
+            DoubleVector y = DoubleVector.broadcast(S, 1.0).sub(twoToMinusK).sub(e.sub(r))
+                    .blend(r.sub(e.add(twoToMinusK)).add(1.0), k.compare(VectorOperators.GE, 20.0));
+            DoubleVector t = ((LongVector) y.reinterpretAsLongs()).add(kShift).reinterpretAsDoubles()
+                    .blend(kIsOne, k.compare(VectorOperators.EQ, 1.0))
+                    .blend(kIsZero, k.compare(VectorOperators.EQ, 0.0));
+            // ---- sinh = ±(2t − t·t/(t + 1))/2 below 1, ±(t + t/(t + 1))/2 above; one division for both
+            // (the sign only matters where |x| ≥ 2^-28, and there x < 0 is the sign bit)
+            DoubleVector h = DoubleVector.broadcast(S, 0.5).blend(-0.5, x.compare(VectorOperators.LT, 0.0));
+            VectorMask<Double> belowOne = ax.compare(VectorOperators.LT, ONE);
+            DoubleVector q = t.blend(t.mul(t), belowOne).div(t.add(1.0));
+            DoubleVector result = h.mul(t.add(q).blend(t.mul(2.0).sub(q), belowOne))
+                    .blend(x, ax.compare(VectorOperators.LT, TINY));
+            VectorMask<Double> large = ax.compare(VectorOperators.LT, EXPM1_MAX).not(); // NaN too
+            if (large.anyTrue()) {
+                result = result.blend(large(x, ax), large);
+            }
+            result.intoArray(out, outOff + i);
         }
-        return result;
+        for (; i < n; i++) {
+            out[outOff + i] = FdlibmSinh.sinh(a[aOff + i]);
+        }
     }
 
-    /** sinh for |x| ≥ 22, NaN and ±∞ (other lanes give values that the caller discards). */
-    private static DoubleVector large(DoubleVector x, DoubleVector a, DoubleVector h) {
+    /**
+     * sinh for |x| ≥ 22, NaN and ±∞ (other lanes give values that the caller discards). A call
+     * (its vectors allocated) only for vectors with such a lane, which physical η never has.
+     */
+    private static DoubleVector large(DoubleVector x, DoubleVector a) {
+        DoubleVector h = DoubleVector.broadcast(x.species(), 0.5).blend(-0.5, x.compare(VectorOperators.LT, 0.0));
         DoubleVector w = exp(a.mul(0.5));
         DoubleVector r = x.mul(SHUGE);
         r = r.blend(h.mul(w).mul(w), a.compare(VectorOperators.LE, OVERFLOW));
         r = r.blend(h.mul(exp(a)), a.compare(VectorOperators.LT, EXP_MAX));
         return r.blend(x.add(x), a.compare(VectorOperators.LT, Double.POSITIVE_INFINITY).not());
-    }
-
-    /** fdlibm's expm1 in the lanes where 2⁻²⁸ ≤ x &lt; 22, as {@code FdlibmSinh.expm1}. */
-    private static DoubleVector expm1(DoubleVector x) {
-        DoubleVector k = truncate(x.mul(INVLN2).add(0.5));
-        k = k.blend(1.0, x.compare(VectorOperators.LT, THREE_HALVES_LN2));
-        k = k.blend(0.0, x.compare(VectorOperators.LT, ABOVE_HALF_LN2));
-        DoubleVector hi = x.sub(k.mul(LN2_HI));
-        DoubleVector lo = k.mul(LN2_LO);
-        DoubleVector r = hi.sub(lo);
-        DoubleVector c = hi.sub(r).sub(lo);
-        DoubleVector hfx = r.mul(0.5);
-        DoubleVector hxs = r.mul(hfx);
-        DoubleVector r1 = hxs.mul(Q5).add(Q4).mul(hxs).add(Q3).mul(hxs).add(Q2).mul(hxs).add(Q1).mul(hxs).add(1.0);
-        DoubleVector u = DoubleVector.broadcast(x.species(), 3.0).sub(r1.mul(hfx));
-        DoubleVector e = hxs.mul(r1.sub(u).div(DoubleVector.broadcast(x.species(), 6.0).sub(r.mul(u))));
-        DoubleVector kIsZero = r.sub(r.mul(e).sub(hxs));
-        e = r.mul(e.sub(c)).sub(c).sub(hxs);
-        DoubleVector kIsOne = r.sub(e).mul(2.0).add(1.0)
-                .blend(e.sub(r.add(0.5)).mul(-2.0), r.compare(VectorOperators.LT, -0.25));
-        LongVector kShift = exponentShift(k);
-        DoubleVector twoToMinusK = LongVector.broadcast(kShift.species(), ONE_BITS).sub(kShift).reinterpretAsDoubles();
-        DoubleVector y = DoubleVector.broadcast(x.species(), 1.0).sub(twoToMinusK).sub(e.sub(r))
-                .blend(r.sub(e.add(twoToMinusK)).add(1.0), k.compare(VectorOperators.GE, 20.0));
-        y = scale(y, kShift);
-        return y.blend(kIsOne, k.compare(VectorOperators.EQ, 1.0)).blend(kIsZero, k.compare(VectorOperators.EQ, 0.0));
     }
 
     /** fdlibm's exp in the lanes where 22 ≤ x &lt; ln(Double.MAX_VALUE), as {@code FdlibmSinh.exp}. */
