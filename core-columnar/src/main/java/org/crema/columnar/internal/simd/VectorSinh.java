@@ -130,7 +130,7 @@ final class VectorSinh {
      * (its vectors allocated) only for vectors with such a lane, which physical η never has.
      */
     private static DoubleVector large(DoubleVector x, DoubleVector a) {
-        DoubleVector h = DoubleVector.broadcast(x.species(), 0.5).blend(-0.5, x.compare(VectorOperators.LT, 0.0));
+        DoubleVector h = DoubleVector.broadcast(S, 0.5).blend(-0.5, x.compare(VectorOperators.LT, 0.0));
         DoubleVector w = exp(a.mul(0.5));
         DoubleVector r = x.mul(SHUGE);
         r = r.blend(h.mul(w).mul(w), a.compare(VectorOperators.LE, OVERFLOW));
@@ -146,8 +146,8 @@ final class VectorSinh {
         DoubleVector r = hi.sub(lo);
         DoubleVector rr = r.mul(r);
         DoubleVector c = r.sub(rr.mul(P5).add(P4).mul(rr).add(P3).mul(rr).add(P2).mul(rr).add(P1).mul(rr));
-        DoubleVector q = r.mul(c).div(DoubleVector.broadcast(x.species(), 2.0).sub(c));
-        DoubleVector y = DoubleVector.broadcast(x.species(), 1.0).sub(lo.sub(q).sub(hi));
+        DoubleVector q = r.mul(c).div(DoubleVector.broadcast(S, 2.0).sub(c));
+        DoubleVector y = DoubleVector.broadcast(S, 1.0).sub(lo.sub(q).sub(hi));
         return scale(y, exponentShift(k));
     }
 
