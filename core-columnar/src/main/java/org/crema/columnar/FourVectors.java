@@ -297,7 +297,10 @@ public final class FourVectors {
      * @return pz = pt sinh η
      */
     public static DoubleColumn pz(FloatColumn pt, FloatColumn eta) {
-        return component("pz", pt, eta, (p, h) -> p * Math.sinh(h));
+        checkLengths("pz", pt, eta);
+        double[] out = new double[pt.length()];
+        K.pz(pt.array(), pt.offset(), eta.array(), eta.offset(), out, out.length);
+        return DoubleColumn.of(out);
     }
 
     /**

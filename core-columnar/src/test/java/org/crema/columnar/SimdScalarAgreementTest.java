@@ -299,6 +299,13 @@ class SimdScalarAgreementTest {
         scalar.pairMass(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], x);
         simd.pairMass(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], y);
         assertSameBits(x, y);
+        scalar.pz(v[0], off, v[1], off, x, n);
+        simd.pz(v[0], off, v[1], off, y, n);
+        assertSameBits(x, y);
+        double[] d = KernelTestSupport.doubles(r, n + off, true);
+        scalar.sinh(d, off, x, n);
+        simd.sinh(d, off, y, n);
+        assertSameBits(x, y);
         double[][] sc = new double[4][n];
         double[][] vc = new double[4][n];
         scalar.toCartesian(c[0], c[1], c[2], c[3], sc[0], sc[1], sc[2], sc[3]);

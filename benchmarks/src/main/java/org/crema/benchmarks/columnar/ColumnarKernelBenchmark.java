@@ -328,7 +328,44 @@ public class ColumnarKernelBenchmark {
         return doubleOut;
     }
 
-    /** Scalar in both implementations (cos, sin, sinh from {@link Math}); measured to show the cost. */
+    /** sinh of doubles in ±4.7 (η-like): the fdlibm port, scalar or in double lanes; same bits as {@link Math#sinh}. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] sinh() {
+        k.sinh(db, 0, doubleOut, N);
+        return doubleOut;
+    }
+
+    /** The JDK's {@link Math#sinh} on the same values (the same in both implementations): the reference cost. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] sinhMath() {
+        for (int i = 0; i < N; i++) {
+            doubleOut[i] = Math.sinh(db[i]);
+        }
+        return doubleOut;
+    }
+
+    /** {@link Math#cos} + {@link Math#sin} of float φ (intrinsics, the same in both implementations): the rest of a conversion's cost. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] cosSinMath() {
+        for (int i = 0; i < N; i++) {
+            double f = phi1[i];
+            doubleOut[i] = Math.cos(f) + Math.sin(f);
+        }
+        return doubleOut;
+    }
+
+    /** pz = pt sinh η from float (pt, η). */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] pz() {
+        k.pz(a, 0, b, 0, doubleOut, N);
+        return doubleOut;
+    }
+
+    /** cos and sin from {@link Math} (scalar intrinsics) and sinh (SIMD in the "simd" implementation). */
     @Benchmark
     @OperationsPerInvocation(N)
     public double[] pairMass() {
@@ -336,7 +373,7 @@ public class ColumnarKernelBenchmark {
         return doubleOut;
     }
 
-    /** Scalar in both implementations, like {@link #pairMass}: one object per operation. */
+    /** Like {@link #pairMass}: one object per operation. */
     @Benchmark
     @OperationsPerInvocation(N)
     public double[] toCartesian() {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Per-core throughput of the kinematics kernels measured in thread CPU time, for machines shared
  * with other work where JMH's wall-clock scores swing with the load. Runs the operations of {@link
  * ColumnarKernelBenchmark} (scalar and SIMD) and {@link TrijetBenchmark}, repeats each one, and
- * prints the best and median operations per CPU-second.
+ * prints the best and median operations per CPU-second (after at least 2 CPU-seconds of warm-up each).
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
  * org.crema.benchmarks.columnar.KinematicsThroughput [repeats]}
@@ -30,6 +30,10 @@ public final class KinematicsThroughput {
             int n = ColumnarKernelBenchmark.N;
             run(mx, repeats, impl + " deltaPhi", n, b::deltaPhi);
             run(mx, repeats, impl + " deltaR", n, b::deltaR);
+            run(mx, repeats, impl + " sinh", n, b::sinh);
+            run(mx, repeats, impl + " sinh (Math.sinh loop)", n, b::sinhMath);
+            run(mx, repeats, impl + " cos + sin (Math loop)", n, b::cosSinMath);
+            run(mx, repeats, impl + " pz", n, b::pz);
             run(mx, repeats, impl + " pairMass", n, b::pairMass);
             run(mx, repeats, impl + " toCartesian", n, b::toCartesian);
             run(mx, repeats, impl + " massFromCartesian", n, b::massFromCartesian);
@@ -45,8 +49,11 @@ public final class KinematicsThroughput {
     }
 
     private static void run(ThreadMXBean mx, int repeats, String name, long ops, Supplier<?> op) {
-        for (int i = 0; i < 5; i++) {
-            op.get(); // warm-up: let the JIT compile the hot loops
+        // warm-up: let the JIT compile the hot loops; Vector API loops run far slower until its
+        // optimising compiler has, so at least 2 CPU-seconds as well as 5 calls
+        long warmUntil = mx.getCurrentThreadCpuTime() + 2_000_000_000L;
+        for (int i = 0; i < 5 || mx.getCurrentThreadCpuTime() < warmUntil; i++) {
+            op.get();
         }
         double[] perSecond = new double[repeats];
         for (int i = 0; i < repeats; i++) {

@@ -174,6 +174,8 @@ public final class AdaptiveKernels implements Kernels {
         k.segmentedMin(f, 0, offsets, 0, EVENTS, 1.5f, fOut);
         k.deltaPhi(fc, fc2, dOut);
         k.deltaR(fc, fc, fc2, fc2, dOut);
+        k.sinh(d, 0, dOut, N);
+        k.pz(f, 0, f2, 0, dOut, N);
         k.toCartesian(fc, fc, fc, fc, dx, dy, dz, de);
         k.pairMass(fc, fc, fc, fc, fc2, fc2, fc2, fc2, dOut);
         k.mass(dx, 0, dy, 0, dz, 0, de, 0, dOut, N);
@@ -338,6 +340,16 @@ public final class AdaptiveKernels implements Kernels {
     @Override
     public void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, double[] out) {
         current.deltaR(eta1, phi1, eta2, phi2, out);
+    }
+
+    @Override
+    public void sinh(double[] a, int aOff, double[] out, int n) {
+        current.sinh(a, aOff, out, n);
+    }
+
+    @Override
+    public void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n) {
+        current.pz(pt, ptOff, eta, etaOff, out, n);
     }
 
     @Override

@@ -132,6 +132,15 @@ public interface Kernels {
     void deltaR(FloatColumn eta1, FloatColumn phi1, FloatColumn eta2, FloatColumn phi2, double[] out);
 
     /**
+     * {@code out[i] = sinh(a[aOff + i])} with the same bits as {@link Math#sinh} and {@link StrictMath#sinh}
+     * (fdlibm's algorithm) for every double, in every implementation.
+     */
+    void sinh(double[] a, int aOff, double[] out, int n);
+
+    /** {@code out[i] = pt[ptOff + i] · sinh(eta[etaOff + i])} in double, bit-identical to the plain loop with {@link Math#sinh}. */
+    void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n);
+
+    /**
      * (pt, η, φ, m) to (px, py, pz, E) in double: px = pt cos φ, py = pt sin φ, pz = pt sinh η,
      * E = √(px² + py² + pz² + m²), with {@link Math}'s functions; {@code px.length} entries.
      */

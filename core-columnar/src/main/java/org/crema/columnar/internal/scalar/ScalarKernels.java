@@ -447,25 +447,65 @@ public class ScalarKernels implements Kernels {
         return Math.sqrt(px * px + py * py);
     }
 
+    /** fdlibm's sinh in Java ({@link FdlibmSinh}), the scalar twin of the SIMD version; the same bits as {@link Math#sinh}. */
     @Override
-    public void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
-                            double[] px, double[] py, double[] pz, double[] energy) {
-        float[] a = pt.array(), b = eta.array(), c = phi.array(), d = mass.array();
-        int oa = pt.offset(), ob = eta.offset(), oc = phi.offset(), od = mass.offset();
-        for (int i = 0; i < px.length; i++) {
-            double p = a[oa + i];
-            double f = c[oc + i];
-            double m = d[od + i];
-            double x = p * Math.cos(f);
-            double y = p * Math.sin(f);
-            double z = p * Math.sinh(b[ob + i]);
-            px[i] = x;
-            py[i] = y;
-            pz[i] = z;
-            energy[i] = Math.sqrt(x * x + y * y + z * z + m * m);
+    public void sinh(double[] a, int aOff, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = FdlibmSinh.sinh(a[aOff + i]);
         }
     }
 
+    @Override
+    public void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = pz(pt[ptOff + i], eta[etaOff + i]);
+        }
+    }
+
+    /** pz = pt · sinh η in double, the element rule of {@link #pz(float[], int, float[], int, double[], int)}. */
+    public static double pz(float pt, float eta) {
+        return (double) pt * FdlibmSinh.sinh(eta);
+    }
+
+    /**
+     * In passes over the span: px and py (cos and sin are scalar intrinsics, fastest in a loop of
+     * their own), pz through {@link #pz(float[], int, float[], int, double[], int)} (which the SIMD
+     * kernels override: sinh is the costly part), then E; the same operations per element as the
+     * one-element formula.
+     */
+    @Override
+    public void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
+                            double[] px, double[] py, double[] pz, double[] energy) {
+        int n = px.length;
+        transverse(pt.array(), pt.offset(), phi.array(), phi.offset(), px, py, 0, n);
+        pz(pt.array(), pt.offset(), eta.array(), eta.offset(), pz, n);
+        float[] d = mass.array();
+        int od = mass.offset();
+        for (int i = 0; i < n; i++) {
+            energy[i] = energy(px[i], py[i], pz[i], d[od + i]);
+        }
+    }
+
+    /** {@code px[at + i] = pt·cos φ}, {@code py[at + i] = pt·sin φ} in double for {@code i < n}. */
+    private static void transverse(float[] pt, int ptOff, float[] phi, int phiOff, double[] px, double[] py, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            double p = pt[ptOff + i];
+            double f = phi[phiOff + i];
+            px[at + i] = p * Math.cos(f);
+            py[at + i] = p * Math.sin(f);
+        }
+    }
+
+    /** E = √(px² + py² + pz² + m²), evaluated in this order, with m widened from float. */
+    public static double energy(double x, double y, double z, float mass) {
+        double m = mass;
+        return Math.sqrt(x * x + y * y + z * z + m * m);
+    }
+
+    /** Pairs per block of {@link #pairMass}: its passes' buffers stay in the L1/L2 cache. */
+    private static final int PAIR_BLOCK = 512;
+
+    /** In blocks, both objects converted pass by pass as in {@link #toCartesian}, then summed. */
     @Override
     public void pairMass(FloatColumn pt1, FloatColumn eta1, FloatColumn phi1, FloatColumn m1,
                          FloatColumn pt2, FloatColumn eta2, FloatColumn phi2, FloatColumn m2, double[] out) {
@@ -473,15 +513,22 @@ public class ScalarKernels implements Kernels {
         float[] e = pt2.array(), f = eta2.array(), g = phi2.array(), h = m2.array();
         int oa = pt1.offset(), ob = eta1.offset(), oc = phi1.offset(), od = m1.offset();
         int oe = pt2.offset(), of = eta2.offset(), og = phi2.offset(), oh = m2.offset();
-        for (int i = 0; i < out.length; i++) {
-            // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
-            double p1 = a[oa + i], f1 = c[oc + i], mm1 = d[od + i];
-            double x1 = p1 * Math.cos(f1), y1 = p1 * Math.sin(f1), z1 = p1 * Math.sinh(b[ob + i]);
-            double e1 = Math.sqrt(x1 * x1 + y1 * y1 + z1 * z1 + mm1 * mm1);
-            double p2 = e[oe + i], f2 = g[og + i], mm2 = h[oh + i];
-            double x2 = p2 * Math.cos(f2), y2 = p2 * Math.sin(f2), z2 = p2 * Math.sinh(f[of + i]);
-            double e2 = Math.sqrt(x2 * x2 + y2 * y2 + z2 * z2 + mm2 * mm2);
-            out[i] = mass(x1 + x2, y1 + y2, z1 + z2, e1 + e2);
+        int n = out.length;
+        int block = Math.min(n, PAIR_BLOCK);
+        double[] x1 = new double[block], y1 = new double[block], z1 = new double[block];
+        double[] x2 = new double[block], y2 = new double[block], z2 = new double[block];
+        for (int from = 0; from < n; from += PAIR_BLOCK) {
+            int len = Math.min(PAIR_BLOCK, n - from);
+            transverse(a, oa + from, c, oc + from, x1, y1, 0, len);
+            transverse(e, oe + from, g, og + from, x2, y2, 0, len);
+            pz(a, oa + from, b, ob + from, z1, len);
+            pz(e, oe + from, f, of + from, z2, len);
+            for (int j = 0; j < len; j++) {
+                // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
+                double e1 = energy(x1[j], y1[j], z1[j], d[od + from + j]);
+                double e2 = energy(x2[j], y2[j], z2[j], h[oh + from + j]);
+                out[from + j] = mass(x1[j] + x2[j], y1[j] + y2[j], z1[j] + z2[j], e1 + e2);
+            }
         }
     }
 

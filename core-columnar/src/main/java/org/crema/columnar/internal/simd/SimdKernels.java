@@ -26,9 +26,11 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
  * operation sequence (mul, add, max, sqrt; no FMA), so each value is bit-identical to the scalar
  * kernel whatever its position, the chunk size or the vector width. Δφ and ΔR are not overridden:
  * C2 auto-vectorises the scalar double loops (floor included) and they measured as fast as or
- * faster than a Vector API version. The conversion to (px, py, pz, E) and the pair mass stay
- * scalar: they need cos, sin and sinh, and the Vector API's lane-wise versions (a vector math
- * library) round differently from {@link Math}'s.
+ * faster than a Vector API version. In the conversion to (px, py, pz, E) and the pair mass, pz =
+ * pt·sinh η runs in double lanes with {@link VectorSinh}, a lane-wise port of fdlibm's sinh that gives
+ * {@link Math#sinh}'s bits (the scalar kernels call {@code pz} the same way, so only this step
+ * differs between the two); cos and sin stay {@link Math}'s scalar intrinsics, because the Vector
+ * API's lane-wise versions (a vector math library) round differently.
  *
  * <p>Each operator gets its own loop with a constant {@link VectorOperators} argument: the JIT only
  * turns Vector API calls into machine instructions when the operator is a compile-time constant.
@@ -395,6 +397,44 @@ public final class SimdKernels extends ScalarKernels {
             }
         }
         return s;
+    }
+
+    @Override
+    public void sinh(double[] a, int aOff, double[] out, int n) {
+        VectorSinh.sinh(a, aOff, out, 0, n);
+    }
+
+    /** Elements per block of {@link #pz}: its three passes stay in the L1 cache. */
+    private static final int PZ_BLOCK = 512;
+
+    /** In blocks: η widened into {@code out}, sinh in place, times pt; the same operations as the scalar rule. */
+    @Override
+    public void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n) {
+        int half = DS.length(); // FS.length() == 2 * DS.length(): the same vector size
+        for (int from = 0; from < n; from += PZ_BLOCK) {
+            int len = Math.min(PZ_BLOCK, n - from);
+            int i = 0;
+            for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
+                FloatVector h = FloatVector.fromArray(FS, eta, etaOff + from + i);
+                ((DoubleVector) h.convertShape(VectorOperators.F2D, DS, 0)).intoArray(out, from + i);
+                ((DoubleVector) h.convertShape(VectorOperators.F2D, DS, 1)).intoArray(out, from + i + half);
+            }
+            for (; i < len; i++) {
+                out[from + i] = eta[etaOff + from + i];
+            }
+            VectorSinh.sinh(out, from, out, from, len);
+            i = 0;
+            for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
+                FloatVector p = FloatVector.fromArray(FS, pt, ptOff + from + i);
+                for (int part = 0; part < 2; part++) {
+                    int at = from + i + part * half;
+                    ((DoubleVector) p.convertShape(VectorOperators.F2D, DS, part)).mul(DoubleVector.fromArray(DS, out, at)).intoArray(out, at);
+                }
+            }
+            for (; i < len; i++) {
+                out[from + i] = pt[ptOff + from + i] * out[from + i];
+            }
+        }
     }
 
     @Override
