@@ -1,5 +1,9 @@
 package org.crema.io.internal.basket;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
 import org.crema.io.internal.compression.Compression;
@@ -19,6 +23,7 @@ public final class BasketLoader {
     private static final int MAX_SCRATCH = 64 << 20;
     // Decompressed bytes for callers that convert a basket at once and keep nothing (see the scratch flag).
     private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private BasketLoader() {
     }
@@ -55,7 +60,7 @@ public final class BasketLoader {
             int[] offsets = e.entryOffsets() == null ? null
                     : checkOffsets(e.entryOffsets(), e.entries(), e.data().length, where);
             checkEntries(e.entries(), expectedEntries, where);
-            return new BasketData(e.data(), e.data().length, e.entries(), offsets, e.data().length);
+            return BasketData.withOffsets(e.data(), e.data().length, e.entries(), offsets, e.data().length);
         }
         long seek = table.seek(index);
         int nbytes = table.bytes(index);
@@ -86,28 +91,27 @@ public final class BasketLoader {
         checkEntries(nevBuf, expectedEntries, where);
         int keylen = key.keylen();
         int stored = nbytes - keylen;
+        if (!key.compressed() && key.objlen() != stored) {
+            throw where.format("uncompressed basket declares fObjlen=" + key.objlen() + " but stores " + stored
+                    + " bytes");
+        }
+        int objlen = key.objlen();
         byte[] data;
-        if (key.compressed() && scratch) {
+        if (scratch && objlen >= 0 && objlen <= MAX_SCRATCH) {
             data = OUTPUT.get();
-            int objlen = key.objlen();
-            if (objlen < 0 || objlen > MAX_SCRATCH) {
-                data = Compression.decompress(record, keylen, stored, objlen, where, seek + keylen);
-            } else {
-                if (data.length < objlen) {
-                    data = new byte[Math.max(objlen, Math.min(MAX_SCRATCH, data.length * 2))];
-                    OUTPUT.set(data);
-                }
+            if (data.length < objlen) {
+                data = new byte[Math.max(objlen, Math.min(MAX_SCRATCH, data.length * 2))];
+                OUTPUT.set(data);
+            }
+            if (key.compressed()) {
                 Compression.decompressInto(record, keylen, stored, data, 0, objlen, where, seek + keylen);
+            } else {
+                System.arraycopy(record, keylen, data, 0, stored);
             }
         } else if (key.compressed()) {
-            data = Compression.decompress(record, keylen, stored, key.objlen(), where, seek + keylen);
+            data = Compression.decompress(record, keylen, stored, objlen, where, seek + keylen);
         } else {
-            if (key.objlen() != stored) {
-                throw where.format("uncompressed basket declares fObjlen=" + key.objlen() + " but stores " + stored
-                        + " bytes");
-            }
-            data = new byte[stored];
-            System.arraycopy(record, keylen, data, 0, stored);
+            data = Arrays.copyOfRange(record, keylen, nbytes);
         }
         int payload = key.compressed() ? key.objlen() : stored;
         int border = last - keylen;
@@ -115,7 +119,6 @@ public final class BasketLoader {
             throw where.format("basket data end fLast=" + last + " is outside the payload (fKeylen=" + keylen
                     + ", fObjlen=" + payload + ")");
         }
-        int[] offsets = null;
         if (border < payload && nevBuf > 0) {
             RootBuffer t = new RootBuffer(data, payload, 0, -1, where);
             t.seek(border);
@@ -123,15 +126,28 @@ public final class BasketLoader {
             if (n < nevBuf) {
                 throw t.error("entry-offset table has " + n + " entries, the basket holds " + nevBuf);
             }
-            int[] raw = t.i32Array(nevBuf);
-            int[] rel = new int[nevBuf + 1];
-            for (int i = 0; i < nevBuf; i++) {
-                rel[i] = raw[i] - keylen;
-            }
-            rel[nevBuf] = border;
-            offsets = checkOffsets(rel, nevBuf, border, where);
+            int offsetTable = t.skipI32Array(nevBuf);
+            checkOffsetTable(data, offsetTable, nevBuf, keylen, border, where);
+            return BasketData.withOffsetTable(data, border, nevBuf, offsetTable, keylen, payload);
         }
-        return new BasketData(data, border, nevBuf, offsets, payload);
+        return BasketData.withOffsets(data, border, nevBuf, null, payload);
+    }
+
+    /**
+     * Checks ROOT's entry-offset table where it lies, as {@link #checkOffsets} checks an array: each
+     * offset (less {@code base}) within {@code [previous, border]}.
+     */
+    private static void checkOffsetTable(byte[] data, int table, int entries, int base, int border,
+            ErrorContext where) {
+        int prev = 0;
+        for (int i = 0; i < entries; i++) {
+            int offset = (int) I32.get(data, table + 4 * i) - base;
+            if (offset < prev || offset > border) {
+                throw where.format("entry offset " + i + " is " + offset + ", outside [" + prev + ", " + border
+                        + "] (corrupt entry-offset table)");
+            }
+            prev = offset;
+        }
     }
 
     private static void checkEntries(int actual, int expected, ErrorContext where) {
@@ -144,10 +160,10 @@ public final class BasketLoader {
     private static int[] checkOffsets(int[] offsets, int entries, int border, ErrorContext where) {
         int[] out = offsets;
         if (offsets.length == entries) {
-            out = java.util.Arrays.copyOf(offsets, entries + 1);
+            out = Arrays.copyOf(offsets, entries + 1);
             out[entries] = border;
         } else if (offsets.length > entries + 1) {
-            out = java.util.Arrays.copyOf(offsets, entries + 1);
+            out = Arrays.copyOf(offsets, entries + 1);
             out[entries] = border;
         } else if (offsets.length < entries) {
             throw where.format("entry-offset table has " + offsets.length + " entries, the basket holds " + entries);

@@ -139,12 +139,11 @@ public final class AlignedRead {
         int count;
         int dst;
         if (offsets != null) {
-            int[] eo = b.entryOffsets();
-            if (eo == null) {
+            if (!b.hasEntryOffsets()) {
                 throw context.withBasket(table.slot(index), -1).unsupported("jagged leaf without an entry-offset table in its basket");
             }
-            byteStart = eo[a];
-            int bytes = eo[e] - eo[a];
+            byteStart = b.entryOffset(a);
+            int bytes = b.entryOffset(e) - byteStart;
             dst = offsets[outEntry];
             count = offsets[outEntry + (e - a)] - dst;
             if ((long) count * size != bytes) {

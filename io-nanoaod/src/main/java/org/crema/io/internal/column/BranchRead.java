@@ -121,9 +121,12 @@ public final class BranchRead {
             int a = (int) (Math.max(from, table.start(basketIndex)) - table.start(basketIndex));
             int e = (int) (Math.min(to, table.end(basketIndex)) - table.start(basketIndex));
             if (jagged) {
-                int[] eo = requireOffsets(b, basketIndex);
+                requireOffsets(b, basketIndex);
+                int next = b.entries() == 0 ? 0 : b.entryOffset(a);
                 for (int i = a; i < e; i++) {
-                    int bytes = eo[i + 1] - eo[i];
+                    int start = next;
+                    next = b.entryOffset(i + 1);
+                    int bytes = next - start;
                     if (bytes % size != 0) {
                         throw context.withBasket(table.slot(basketIndex), -1).format("entry " + (table.start(basketIndex) + i)
                                 + " spans " + bytes + " bytes, not a multiple of the " + size + "-byte element size");
@@ -163,9 +166,12 @@ public final class BranchRead {
             int e = (int) (Math.min(to, table.end(basketIndex)) - table.start(basketIndex));
             int byteStart;
             int byteEnd;
-            if (jagged) {
-                byteStart = b.entryOffsets()[a];
-                byteEnd = b.entryOffsets()[e];
+            if (jagged && b.entries() == 0) {
+                byteStart = 0;
+                byteEnd = 0;
+            } else if (jagged) {
+                byteStart = b.entryOffset(a);
+                byteEnd = b.entryOffset(e);
             } else {
                 byteStart = a * fixedLength * size;
                 byteEnd = e * fixedLength * size;
@@ -178,15 +184,11 @@ public final class BranchRead {
         return offsets == null ? content : ListColumn.ofTrusted(offsets, content);
     }
 
-    private int[] requireOffsets(BasketData b, int basketIndex) {
-        if (b.entryOffsets() == null) {
-            if (b.entries() == 0) {
-                return new int[] {0};
-            }
+    private void requireOffsets(BasketData b, int basketIndex) {
+        if (!b.hasEntryOffsets() && b.entries() > 0) {
             throw context.withBasket(table.slot(basketIndex), -1).unsupported(
                     "jagged leaf without an entry-offset table in its basket (fEntryOffsetLen="
                             + entryOffsetLen + ")");
         }
-        return b.entryOffsets();
     }
 }

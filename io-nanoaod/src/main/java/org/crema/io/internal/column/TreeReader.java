@@ -240,9 +240,16 @@ public final class TreeReader {
      */
     public Column read(String name, long from, long to, Executor decompressors) {
         checkRange(from, to);
-        readable(name);
+        BranchInfo info = readable(name);
         try {
-            return plan(name, from, to, planned(List.of(name), from, to)).start(decompressors).finish();
+            ByteSource through = planned(List.of(name), from, to);
+            if (!info.jagged()) {
+                // Every value's place is known before any basket is read: convert each basket from the
+                // thread's scratch array straight into the column, as a multi-branch read does.
+                return new AlignedRead(through, cache, table(name), info.elementType(), info.fixedLength(), null, from,
+                        to, context.withBranch(name)).start(decompressors).finish();
+            }
+            return plan(name, from, to, through).start(decompressors).finish();
         } catch (RootException e) {
             throw e;
         } catch (RuntimeException e) {
