@@ -23,6 +23,8 @@ public final class BasketLoader {
     private static final int MAX_SCRATCH = 64 << 20;
     // Decompressed bytes for callers that convert a basket at once and keep nothing (see the scratch flag).
     private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    // Key headers read alone (branch and tree names make them a few hundred bytes at most).
+    private static final ThreadLocal<byte[]> HEAD = ThreadLocal.withInitial(() -> new byte[512]);
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private BasketLoader() {
@@ -65,10 +67,7 @@ public final class BasketLoader {
         long seek = table.seek(index);
         int nbytes = table.bytes(index);
         ErrorContext where = context.withBasket(table.slot(index), seek);
-        if (seek <= 0 || nbytes <= 0 || seek > source.size() - nbytes) {
-            throw where.format("basket of " + nbytes + " bytes at byte offset " + seek
-                    + " lies outside the file of " + source.size() + " bytes (truncated or corrupt basket table)");
-        }
+        checkExtent(source, seek, nbytes, where);
         byte[] record = SCRATCH.get();
         if (record.length < nbytes) {
             record = new byte[Math.max(nbytes, Math.min(MAX_SCRATCH, record.length * 2))];
@@ -77,18 +76,10 @@ public final class BasketLoader {
             }
         }
         source.readInto(seek, nbytes, record, 0, where);
-        RootBuffer b = new RootBuffer(record, nbytes, 0, seek, where);
-        Key key = Key.parse(b);
-        b.i16(); // basket version
-        b.i32(); // fBufferSize
-        b.i32(); // fNevBufSize
-        int nevBuf = b.i32();
-        int last = b.i32();
-        if (key.nbytes() != nbytes || key.keylen() > nbytes || b.position() > key.keylen()) {
-            throw where.format("basket key header does not match the branch's table: fNbytes=" + key.nbytes()
-                    + " (table says " + nbytes + "), fKeylen=" + key.keylen());
-        }
-        checkEntries(nevBuf, expectedEntries, where);
+        Header header = header(record, nbytes, nbytes, seek, expectedEntries, where);
+        Key key = header.key();
+        int nevBuf = header.entries();
+        int last = header.last();
         int keylen = key.keylen();
         int stored = nbytes - keylen;
         if (!key.compressed() && key.objlen() != stored) {
@@ -147,6 +138,73 @@ public final class BasketLoader {
                         + "] (corrupt entry-offset table)");
             }
             prev = offset;
+        }
+    }
+
+    /**
+     * The size of a basket's data region (entry-offset table excluded) from its key header alone,
+     * without reading or decompressing its payload: what a reader needs to place every value of a
+     * basket read whole before any basket is decompressed.
+     *
+     * @param source the file
+     * @param table the branch's baskets
+     * @param index basket index in the table
+     * @param context error context naming file, tree and branch
+     * @return data bytes of the basket, as {@link BasketData#border()} of its load will give them
+     */
+    public static int dataBytes(ByteSource source, BasketTable table, int index, ErrorContext context) {
+        EmbeddedBasket e = table.embedded(index);
+        if (e != null) {
+            return e.data().length;
+        }
+        long seek = table.seek(index);
+        int nbytes = table.bytes(index);
+        ErrorContext where = context.withBasket(table.slot(index), seek);
+        checkExtent(source, seek, nbytes, where);
+        byte[] head = HEAD.get();
+        int n = Math.min(nbytes, head.length);
+        source.readInto(seek, n, head, 0, where);
+        int keylen = (head[14] & 0xFF) << 8 | (head[15] & 0xFF); // fKeylen, after fNbytes, fVersion, fObjlen, fDatime
+        if (n < nbytes && keylen > n) {
+            head = new byte[Math.min(nbytes, keylen)];
+            n = head.length;
+            source.readInto(seek, n, head, 0, where);
+        }
+        Header header = header(head, n, nbytes, seek, table.entries(index), where);
+        int payload = header.key().compressed() ? header.key().objlen() : nbytes - header.key().keylen();
+        int border = header.last() - header.key().keylen();
+        if (border < 0 || border > payload) {
+            throw where.format("basket data end fLast=" + header.last() + " is outside the payload (fKeylen="
+                    + header.key().keylen() + ", fObjlen=" + payload + ")");
+        }
+        return border;
+    }
+
+    private record Header(Key key, int entries, int last) {
+    }
+
+    /** Parses and checks a basket's key header: the key, then TBasket's own fields. */
+    private static Header header(byte[] record, int length, int nbytes, long seek, int expectedEntries,
+            ErrorContext where) {
+        RootBuffer b = new RootBuffer(record, length, 0, seek, where);
+        Key key = Key.parse(b);
+        b.i16(); // basket version
+        b.i32(); // fBufferSize
+        b.i32(); // fNevBufSize
+        int nevBuf = b.i32();
+        int last = b.i32();
+        if (key.nbytes() != nbytes || key.keylen() > nbytes || b.position() > key.keylen()) {
+            throw where.format("basket key header does not match the branch's table: fNbytes=" + key.nbytes()
+                    + " (table says " + nbytes + "), fKeylen=" + key.keylen());
+        }
+        checkEntries(nevBuf, expectedEntries, where);
+        return new Header(key, nevBuf, last);
+    }
+
+    private static void checkExtent(ByteSource source, long seek, int nbytes, ErrorContext where) {
+        if (seek <= 0 || nbytes <= 0 || seek > source.size() - nbytes) {
+            throw where.format("basket of " + nbytes + " bytes at byte offset " + seek
+                    + " lies outside the file of " + source.size() + " bytes (truncated or corrupt basket table)");
         }
     }
 

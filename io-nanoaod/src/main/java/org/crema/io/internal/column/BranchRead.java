@@ -2,7 +2,6 @@ package org.crema.io.internal.column;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.crema.columnar.Column;
 import org.crema.columnar.ElementType;
 import org.crema.columnar.ListColumn;
@@ -19,7 +18,7 @@ import org.crema.io.internal.source.ByteSource;
  * Baskets straddling either end of the range are sliced, not copied whole, and kept in the file's
  * {@link BasketCache} for the read of the neighbouring entries.
  */
-public final class BranchRead {
+public final class BranchRead implements ColumnRead {
     private final ByteSource source;
     private final BasketCache cache;
     private final BasketTable table;
@@ -69,7 +68,8 @@ public final class BranchRead {
      *
      * @return one task per basket
      */
-    List<BasketTask<BasketData>> tasks() {
+    @Override
+    public List<BasketTask<BasketData>> tasks() {
         if (pending == null) {
             pending = new ArrayList<>(lastBasket - firstBasket);
             for (int i = firstBasket; i < lastBasket; i++) {
@@ -79,19 +79,6 @@ public final class BranchRead {
             }
         }
         return pending;
-    }
-
-    /**
-     * Starts loading the baskets.
-     *
-     * @param executor runs basket reads and decompression; {@code Runnable::run} for the calling thread
-     * @return this
-     */
-    public BranchRead start(Executor executor) {
-        for (BasketTask<BasketData> t : tasks()) {
-            t.submit(executor);
-        }
-        return this;
     }
 
     /**
@@ -107,6 +94,7 @@ public final class BranchRead {
     }
 
     /** @return the column of entries {@code [from, to)} */
+    @Override
     public Column finish() {
         List<BasketData> baskets = baskets();
         int size = type.byteSize();
