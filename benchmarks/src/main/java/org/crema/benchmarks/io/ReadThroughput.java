@@ -33,7 +33,7 @@ import org.crema.io.internal.compression.Codecs;
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar \
  *     org.crema.benchmarks.io.ReadThroughput [--iterations 5] [--threads 2] [--chunks 4] \
- *     [--branches Jet_,Muon_] FILE...
+ *     [--branches Jet_,Muon_] [--tree Events] FILE...
  * </pre>
  *
  * Add {@code -Dcrema.io.nativeCodecs=false} to measure the pure-Java decoders instead of the
@@ -52,6 +52,7 @@ public final class ReadThroughput {
         int threads = Runtime.getRuntime().availableProcessors();
         List<String> prefixes = List.of("Jet_", "Muon_", "nJet", "nMuon");
         int chunks = 1;
+        String treeName = "Events";
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,11 +60,13 @@ public final class ReadThroughput {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--branches" -> prefixes = Arrays.asList(args[++i].split(","));
                 case "--chunks" -> chunks = Integer.parseInt(args[++i]);
+                case "--tree" -> treeName = args[++i];
                 default -> files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: ReadThroughput [--iterations N] [--threads N] [--chunks N] [--branches P1,P2] FILE...");
+            System.err.println("usage: ReadThroughput [--iterations N] [--threads N] [--chunks N] [--branches P1,P2] "
+                    + "[--tree NAME] FILE...");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "codecs: %s; %d interleaved rounds (best shown, median beside), %d cores%n",
@@ -71,11 +74,11 @@ public final class ReadThroughput {
         System.out.printf(Locale.ROOT, "%-22s %-24s %7s %12s %10s %14s   %s%n", "file", "mode", "threads",
                 "events/s", "MB/s", "median ev/s", "");
         for (Path file : files) {
-            run(file, prefixes, iterations, threads, chunks);
+            run(file, treeName, prefixes, iterations, threads, chunks);
         }
     }
 
-    private static void run(Path file, List<String> prefixes, int iterations, int threads, int chunks)
+    private static void run(Path file, String treeName, List<String> prefixes, int iterations, int threads, int chunks)
             throws Exception {
         HeapPeak.reset();
         // A second open of the same file with the basket cache off, for the chunked comparison.
@@ -88,7 +91,7 @@ public final class ReadThroughput {
             System.setProperty(ReadSettings.CACHE_PROPERTY, cacheSetting);
         }
         try (uncached; RootFile rf = RootFile.open(file)) {
-            Tree tree = rf.tree("Events");
+            Tree tree = rf.tree(treeName);
             List<String> branches = new ArrayList<>();
             for (BranchInfo b : tree.branches()) {
                 if (b.readable() && prefixes.stream().anyMatch(p -> b.name().equals(p) || b.name().startsWith(p))) {
@@ -100,7 +103,7 @@ public final class ReadThroughput {
             TreeReader reader = TreeReaders.of(tree);
             long bytes = reader.decompressOnly(branches, 0, n, Runnable::run);
             String name = file.getFileName().toString();
-            Tree plain = uncached.tree("Events");
+            Tree plain = uncached.tree(treeName);
             long[] bounds = new long[chunks + 1];
             for (int k = 0; k <= chunks; k++) {
                 bounds[k] = n * k / chunks;
@@ -197,8 +200,9 @@ public final class ReadThroughput {
 
     /**
      * The load-independent side of each mode: heap bytes allocated per event, collections and their
-     * time per pass, and events per CPU-second (the calling thread's CPU for one-thread modes, the
-     * whole process's for pool modes); median over the rounds, best beside.
+     * time per pass (mean over the rounds: a large young generation is collected every few passes),
+     * and events per CPU-second (the calling thread's CPU for one-thread modes, the whole process's
+     * for pool modes; median over the rounds, best beside).
      */
     private static void printCosts(String file, long events, int threads, int chunks, PassCost[][] costs) {
         List<String> modes = new ArrayList<>(List.of("decompress-only", "read", "decompress-only", "read"));
@@ -225,9 +229,13 @@ public final class ReadThroughput {
                 cpu[r] = (one ? c.threadCpuNanos() : c.processCpuNanos()) / 1e9;
             }
             System.out.printf(Locale.ROOT, "%-22s %-24s %7d %12.0f %10.1f %10.0f %16.0f %16.0f   %s%n", file,
-                    modes.get(m), modeThreads.get(m), median(alloc), median(gcs), median(gcMs),
+                    modes.get(m), modeThreads.get(m), median(alloc), mean(gcs), mean(gcMs),
                     events / median(cpu), events / best(cpu), one ? "thread CPU" : "process CPU");
         }
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElseThrow();
     }
 
     private static double median(double[] values) {
