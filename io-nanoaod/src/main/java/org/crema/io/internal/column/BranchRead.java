@@ -17,6 +17,10 @@ import org.crema.io.internal.source.ByteSource;
  * them (possibly in parallel on an executor), then slice and bulk-convert them into one column.
  * Baskets straddling either end of the range are sliced, not copied whole, and kept in the file's
  * {@link BasketCache} for the read of the neighbouring entries.
+ *
+ * <p>Every basket is decompressed into an array of its own and kept until the branch is complete,
+ * so this is the read of last resort: for a jagged branch without its counter on a remote file,
+ * where {@link JaggedRead}'s key-header reads would each be a round trip.
  */
 public final class BranchRead implements ColumnRead {
     private final ByteSource source;
