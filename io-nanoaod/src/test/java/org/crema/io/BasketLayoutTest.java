@@ -160,7 +160,7 @@ class BasketLayoutTest {
                     BasketData d = BasketLoader.load(source, table, i, where.withBranch(b.name()));
                     int slot = table.slot(i);
                     embedded.add(new EmbeddedBasket(slot, d.entries(), Arrays.copyOf(d.data(), d.border()),
-                            d.entryOffsets() == null ? null : Arrays.copyOf(d.entryOffsets(), d.entries())));
+                            d.hasEntryOffsets() ? entryOffsets(d) : null));
                     seek[slot] = 0;
                     size[slot] = 0;
                 }
@@ -174,6 +174,15 @@ class BasketLayoutTest {
             TreeModel m = original.model();
             return new Tree(new TreeReader(source, withBranches(m, m.branches().stream().map(move).toList()), where));
         }
+    }
+
+    /** @return the basket's entry offsets without the closing border, as a tree record embeds them */
+    private static int[] entryOffsets(BasketData d) {
+        int[] out = new int[d.entries()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = d.entryOffset(i);
+        }
+        return out;
     }
 
     private static BranchModel copy(BranchModel b, int writeBasket, long[] seek, int[] size,

@@ -21,7 +21,9 @@ import org.crema.io.internal.compression.Codecs;
  * Read throughput of the ROOT reader: reads a set of branches (default: every {@code Jet_*}, {@code
  * Muon_*} and their counters) of each file several times and prints events/s and uncompressed MB/s
  * for a full read (decompress + convert into columns) next to "decompress only the same baskets",
- * on one thread and on all cores, plus the peak heap.
+ * on one thread and on all cores, plus the peak heap. A second table gives what load on a shared
+ * machine does not inflate: heap bytes allocated per event, collections and their time per pass, and
+ * events per CPU-second.
  *
  * <p>With {@code --chunks N} (N &gt; 1) it also reads the file in N chunks one after another on one
  * open file, with the basket cache off and on (baskets decompressed per pass are printed beside),
@@ -31,7 +33,7 @@ import org.crema.io.internal.compression.Codecs;
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar \
  *     org.crema.benchmarks.io.ReadThroughput [--iterations 5] [--threads 2] [--chunks 4] \
- *     [--branches Jet_,Muon_] FILE...
+ *     [--branches Jet_,Muon_] [--tree Events] FILE...
  * </pre>
  *
  * Add {@code -Dcrema.io.nativeCodecs=false} to measure the pure-Java decoders instead of the
@@ -50,6 +52,7 @@ public final class ReadThroughput {
         int threads = Runtime.getRuntime().availableProcessors();
         List<String> prefixes = List.of("Jet_", "Muon_", "nJet", "nMuon");
         int chunks = 1;
+        String treeName = "Events";
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -57,11 +60,13 @@ public final class ReadThroughput {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--branches" -> prefixes = Arrays.asList(args[++i].split(","));
                 case "--chunks" -> chunks = Integer.parseInt(args[++i]);
+                case "--tree" -> treeName = args[++i];
                 default -> files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: ReadThroughput [--iterations N] [--threads N] [--chunks N] [--branches P1,P2] FILE...");
+            System.err.println("usage: ReadThroughput [--iterations N] [--threads N] [--chunks N] [--branches P1,P2] "
+                    + "[--tree NAME] FILE...");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "codecs: %s; %d interleaved rounds (best shown, median beside), %d cores%n",
@@ -69,11 +74,11 @@ public final class ReadThroughput {
         System.out.printf(Locale.ROOT, "%-22s %-24s %7s %12s %10s %14s   %s%n", "file", "mode", "threads",
                 "events/s", "MB/s", "median ev/s", "");
         for (Path file : files) {
-            run(file, prefixes, iterations, threads, chunks);
+            run(file, treeName, prefixes, iterations, threads, chunks);
         }
     }
 
-    private static void run(Path file, List<String> prefixes, int iterations, int threads, int chunks)
+    private static void run(Path file, String treeName, List<String> prefixes, int iterations, int threads, int chunks)
             throws Exception {
         HeapPeak.reset();
         // A second open of the same file with the basket cache off, for the chunked comparison.
@@ -86,7 +91,7 @@ public final class ReadThroughput {
             System.setProperty(ReadSettings.CACHE_PROPERTY, cacheSetting);
         }
         try (uncached; RootFile rf = RootFile.open(file)) {
-            Tree tree = rf.tree("Events");
+            Tree tree = rf.tree(treeName);
             List<String> branches = new ArrayList<>();
             for (BranchInfo b : tree.branches()) {
                 if (b.readable() && prefixes.stream().anyMatch(p -> b.name().equals(p) || b.name().startsWith(p))) {
@@ -98,7 +103,7 @@ public final class ReadThroughput {
             TreeReader reader = TreeReaders.of(tree);
             long bytes = reader.decompressOnly(branches, 0, n, Runnable::run);
             String name = file.getFileName().toString();
-            Tree plain = uncached.tree("Events");
+            Tree plain = uncached.tree(treeName);
             long[] bounds = new long[chunks + 1];
             for (int k = 0; k <= chunks; k++) {
                 bounds[k] = n * k / chunks;
@@ -120,14 +125,14 @@ public final class ReadThroughput {
                 // Rounds interleave the modes so that load from other processes on a shared machine
                 // hits all of them alike; the best round is the least disturbed estimate.
                 double[][] t = new double[modes.size()][iterations];
+                PassCost[][] costs = new PassCost[modes.size()][iterations];
                 for (Runnable m : modes) {
                     m.run(); // warm-up
                 }
                 for (int round = 0; round < iterations; round++) {
                     for (int m = 0; m < modes.size(); m++) {
-                        long start = System.nanoTime();
-                        modes.get(m).run();
-                        t[m][round] = (System.nanoTime() - start) / 1e9;
+                        costs[m][round] = PassCost.of(modes.get(m));
+                        t[m][round] = costs[m][round].wallNanos() / 1e9;
                     }
                 }
                 double d1 = best(t[0]);
@@ -159,6 +164,7 @@ public final class ReadThroughput {
                             String.format(Locale.ROOT, "%.2fx one thread; Tree.read(branch, from, to, pool)",
                                     best(t[7]) / best(t[8])));
                 }
+                printCosts(name, n, threads, chunks, costs);
             } finally {
                 pool.shutdown();
             }
@@ -190,6 +196,52 @@ public final class ReadThroughput {
         double median = sorted[sorted.length / 2];
         System.out.printf(Locale.ROOT, "%-22s %-24s %7d %12.0f %10.1f %14.0f   %s%n", file, mode, threads,
                 events / best, bytes / best / 1e6, events / median, note);
+    }
+
+    /**
+     * The load-independent side of each mode: heap bytes allocated per event, collections and their
+     * time per pass (mean over the rounds: a large young generation is collected every few passes),
+     * and events per CPU-second (the calling thread's CPU for one-thread modes, the whole process's
+     * for pool modes; median over the rounds, best beside).
+     */
+    private static void printCosts(String file, long events, int threads, int chunks, PassCost[][] costs) {
+        List<String> modes = new ArrayList<>(List.of("decompress-only", "read", "decompress-only", "read"));
+        List<Integer> modeThreads = new ArrayList<>(List.of(1, 1, threads, threads));
+        if (chunks > 1) {
+            modes.addAll(List.of("read " + chunks + " chunks no cache", "read " + chunks + " chunks cached",
+                    "read " + chunks + " chunks cached", "by branch " + chunks + " chunks",
+                    "by branch " + chunks + " chunks"));
+            modeThreads.addAll(List.of(1, 1, threads, 1, threads));
+        }
+        System.out.printf(Locale.ROOT, "%-22s %-24s %7s %12s %10s %10s %16s %16s%n", "file", "mode", "threads",
+                "alloc B/ev", "GCs/pass", "GC ms/pass", "ev/CPU-s median", "ev/CPU-s best");
+        for (int m = 0; m < costs.length; m++) {
+            boolean one = modeThreads.get(m) == 1;
+            double[] alloc = new double[costs[m].length];
+            double[] gcs = new double[costs[m].length];
+            double[] gcMs = new double[costs[m].length];
+            double[] cpu = new double[costs[m].length];
+            for (int r = 0; r < costs[m].length; r++) {
+                PassCost c = costs[m][r];
+                alloc[r] = (double) c.allocatedBytes() / events;
+                gcs[r] = c.gcCount();
+                gcMs[r] = c.gcMillis();
+                cpu[r] = (one ? c.threadCpuNanos() : c.processCpuNanos()) / 1e9;
+            }
+            System.out.printf(Locale.ROOT, "%-22s %-24s %7d %12.0f %10.1f %10.0f %16.0f %16.0f   %s%n", file,
+                    modes.get(m), modeThreads.get(m), median(alloc), mean(gcs), mean(gcMs),
+                    events / median(cpu), events / best(cpu), one ? "thread CPU" : "process CPU");
+        }
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElseThrow();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double best(double[] times) {

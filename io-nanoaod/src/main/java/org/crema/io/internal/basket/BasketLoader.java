@@ -1,5 +1,9 @@
 package org.crema.io.internal.basket;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.buffer.RootBuffer;
 import org.crema.io.internal.compression.Compression;
@@ -19,6 +23,9 @@ public final class BasketLoader {
     private static final int MAX_SCRATCH = 64 << 20;
     // Decompressed bytes for callers that convert a basket at once and keep nothing (see the scratch flag).
     private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    // Key headers read alone (branch and tree names make them a few hundred bytes at most).
+    private static final ThreadLocal<byte[]> HEAD = ThreadLocal.withInitial(() -> new byte[512]);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private BasketLoader() {
     }
@@ -55,15 +62,12 @@ public final class BasketLoader {
             int[] offsets = e.entryOffsets() == null ? null
                     : checkOffsets(e.entryOffsets(), e.entries(), e.data().length, where);
             checkEntries(e.entries(), expectedEntries, where);
-            return new BasketData(e.data(), e.data().length, e.entries(), offsets, e.data().length);
+            return BasketData.withOffsets(e.data(), e.data().length, e.entries(), offsets, e.data().length);
         }
         long seek = table.seek(index);
         int nbytes = table.bytes(index);
         ErrorContext where = context.withBasket(table.slot(index), seek);
-        if (seek <= 0 || nbytes <= 0 || seek > source.size() - nbytes) {
-            throw where.format("basket of " + nbytes + " bytes at byte offset " + seek
-                    + " lies outside the file of " + source.size() + " bytes (truncated or corrupt basket table)");
-        }
+        checkExtent(source, seek, nbytes, where);
         byte[] record = SCRATCH.get();
         if (record.length < nbytes) {
             record = new byte[Math.max(nbytes, Math.min(MAX_SCRATCH, record.length * 2))];
@@ -72,7 +76,117 @@ public final class BasketLoader {
             }
         }
         source.readInto(seek, nbytes, record, 0, where);
-        RootBuffer b = new RootBuffer(record, nbytes, 0, seek, where);
+        Header header = header(record, nbytes, nbytes, seek, expectedEntries, where);
+        Key key = header.key();
+        int nevBuf = header.entries();
+        int last = header.last();
+        int keylen = key.keylen();
+        int stored = nbytes - keylen;
+        if (!key.compressed() && key.objlen() != stored) {
+            throw where.format("uncompressed basket declares fObjlen=" + key.objlen() + " but stores " + stored
+                    + " bytes");
+        }
+        int objlen = key.objlen();
+        byte[] data;
+        if (scratch && objlen >= 0 && objlen <= MAX_SCRATCH) {
+            data = OUTPUT.get();
+            if (data.length < objlen) {
+                data = new byte[Math.max(objlen, Math.min(MAX_SCRATCH, data.length * 2))];
+                OUTPUT.set(data);
+            }
+            if (key.compressed()) {
+                Compression.decompressInto(record, keylen, stored, data, 0, objlen, where, seek + keylen);
+            } else {
+                System.arraycopy(record, keylen, data, 0, stored);
+            }
+        } else if (key.compressed()) {
+            data = Compression.decompress(record, keylen, stored, objlen, where, seek + keylen);
+        } else {
+            data = Arrays.copyOfRange(record, keylen, nbytes);
+        }
+        int payload = key.compressed() ? key.objlen() : stored;
+        int border = last - keylen;
+        if (border < 0 || border > payload) {
+            throw where.format("basket data end fLast=" + last + " is outside the payload (fKeylen=" + keylen
+                    + ", fObjlen=" + payload + ")");
+        }
+        if (border < payload && nevBuf > 0) {
+            RootBuffer t = new RootBuffer(data, payload, 0, -1, where);
+            t.seek(border);
+            int n = t.i32();
+            if (n < nevBuf) {
+                throw t.error("entry-offset table has " + n + " entries, the basket holds " + nevBuf);
+            }
+            int offsetTable = t.skipI32Array(nevBuf);
+            checkOffsetTable(data, offsetTable, nevBuf, keylen, border, where);
+            return BasketData.withOffsetTable(data, border, nevBuf, offsetTable, keylen, payload);
+        }
+        return BasketData.withOffsets(data, border, nevBuf, null, payload);
+    }
+
+    /**
+     * Checks ROOT's entry-offset table where it lies, as {@link #checkOffsets} checks an array: each
+     * offset (less {@code base}) within {@code [previous, border]}.
+     */
+    private static void checkOffsetTable(byte[] data, int table, int entries, int base, int border,
+            ErrorContext where) {
+        int prev = 0;
+        for (int i = 0; i < entries; i++) {
+            int offset = (int) I32.get(data, table + 4 * i) - base;
+            if (offset < prev || offset > border) {
+                throw where.format("entry offset " + i + " is " + offset + ", outside [" + prev + ", " + border
+                        + "] (corrupt entry-offset table)");
+            }
+            prev = offset;
+        }
+    }
+
+    /**
+     * The size of a basket's data region (entry-offset table excluded) from its key header alone,
+     * without reading or decompressing its payload: what a reader needs to place every value of a
+     * basket read whole before any basket is decompressed.
+     *
+     * @param source the file
+     * @param table the branch's baskets
+     * @param index basket index in the table
+     * @param context error context naming file, tree and branch
+     * @return data bytes of the basket, as {@link BasketData#border()} of its load will give them
+     */
+    public static int dataBytes(ByteSource source, BasketTable table, int index, ErrorContext context) {
+        EmbeddedBasket e = table.embedded(index);
+        if (e != null) {
+            return e.data().length;
+        }
+        long seek = table.seek(index);
+        int nbytes = table.bytes(index);
+        ErrorContext where = context.withBasket(table.slot(index), seek);
+        checkExtent(source, seek, nbytes, where);
+        byte[] head = HEAD.get();
+        int n = Math.min(nbytes, head.length);
+        source.readInto(seek, n, head, 0, where);
+        int keylen = (head[14] & 0xFF) << 8 | (head[15] & 0xFF); // fKeylen, after fNbytes, fVersion, fObjlen, fDatime
+        if (n < nbytes && keylen > n) {
+            head = new byte[Math.min(nbytes, keylen)];
+            n = head.length;
+            source.readInto(seek, n, head, 0, where);
+        }
+        Header header = header(head, n, nbytes, seek, table.entries(index), where);
+        int payload = header.key().compressed() ? header.key().objlen() : nbytes - header.key().keylen();
+        int border = header.last() - header.key().keylen();
+        if (border < 0 || border > payload) {
+            throw where.format("basket data end fLast=" + header.last() + " is outside the payload (fKeylen="
+                    + header.key().keylen() + ", fObjlen=" + payload + ")");
+        }
+        return border;
+    }
+
+    private record Header(Key key, int entries, int last) {
+    }
+
+    /** Parses and checks a basket's key header: the key, then TBasket's own fields. */
+    private static Header header(byte[] record, int length, int nbytes, long seek, int expectedEntries,
+            ErrorContext where) {
+        RootBuffer b = new RootBuffer(record, length, 0, seek, where);
         Key key = Key.parse(b);
         b.i16(); // basket version
         b.i32(); // fBufferSize
@@ -84,54 +198,14 @@ public final class BasketLoader {
                     + " (table says " + nbytes + "), fKeylen=" + key.keylen());
         }
         checkEntries(nevBuf, expectedEntries, where);
-        int keylen = key.keylen();
-        int stored = nbytes - keylen;
-        byte[] data;
-        if (key.compressed() && scratch) {
-            data = OUTPUT.get();
-            int objlen = key.objlen();
-            if (objlen < 0 || objlen > MAX_SCRATCH) {
-                data = Compression.decompress(record, keylen, stored, objlen, where, seek + keylen);
-            } else {
-                if (data.length < objlen) {
-                    data = new byte[Math.max(objlen, Math.min(MAX_SCRATCH, data.length * 2))];
-                    OUTPUT.set(data);
-                }
-                Compression.decompressInto(record, keylen, stored, data, 0, objlen, where, seek + keylen);
-            }
-        } else if (key.compressed()) {
-            data = Compression.decompress(record, keylen, stored, key.objlen(), where, seek + keylen);
-        } else {
-            if (key.objlen() != stored) {
-                throw where.format("uncompressed basket declares fObjlen=" + key.objlen() + " but stores " + stored
-                        + " bytes");
-            }
-            data = new byte[stored];
-            System.arraycopy(record, keylen, data, 0, stored);
+        return new Header(key, nevBuf, last);
+    }
+
+    private static void checkExtent(ByteSource source, long seek, int nbytes, ErrorContext where) {
+        if (seek <= 0 || nbytes <= 0 || seek > source.size() - nbytes) {
+            throw where.format("basket of " + nbytes + " bytes at byte offset " + seek
+                    + " lies outside the file of " + source.size() + " bytes (truncated or corrupt basket table)");
         }
-        int payload = key.compressed() ? key.objlen() : stored;
-        int border = last - keylen;
-        if (border < 0 || border > payload) {
-            throw where.format("basket data end fLast=" + last + " is outside the payload (fKeylen=" + keylen
-                    + ", fObjlen=" + payload + ")");
-        }
-        int[] offsets = null;
-        if (border < payload && nevBuf > 0) {
-            RootBuffer t = new RootBuffer(data, payload, 0, -1, where);
-            t.seek(border);
-            int n = t.i32();
-            if (n < nevBuf) {
-                throw t.error("entry-offset table has " + n + " entries, the basket holds " + nevBuf);
-            }
-            int[] raw = t.i32Array(nevBuf);
-            int[] rel = new int[nevBuf + 1];
-            for (int i = 0; i < nevBuf; i++) {
-                rel[i] = raw[i] - keylen;
-            }
-            rel[nevBuf] = border;
-            offsets = checkOffsets(rel, nevBuf, border, where);
-        }
-        return new BasketData(data, border, nevBuf, offsets, payload);
     }
 
     private static void checkEntries(int actual, int expected, ErrorContext where) {
@@ -144,10 +218,10 @@ public final class BasketLoader {
     private static int[] checkOffsets(int[] offsets, int entries, int border, ErrorContext where) {
         int[] out = offsets;
         if (offsets.length == entries) {
-            out = java.util.Arrays.copyOf(offsets, entries + 1);
+            out = Arrays.copyOf(offsets, entries + 1);
             out[entries] = border;
         } else if (offsets.length > entries + 1) {
-            out = java.util.Arrays.copyOf(offsets, entries + 1);
+            out = Arrays.copyOf(offsets, entries + 1);
             out[entries] = border;
         } else if (offsets.length < entries) {
             throw where.format("entry-offset table has " + offsets.length + " entries, the basket holds " + entries);

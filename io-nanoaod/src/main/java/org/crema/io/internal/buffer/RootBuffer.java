@@ -185,6 +185,19 @@ public final class RootBuffer {
         return out;
     }
 
+    /**
+     * Skips an array of big-endian ints that the caller reads in place.
+     *
+     * @param count number of ints, checked against the bytes left
+     * @return the position of the first int
+     */
+    public int skipI32Array(int count) {
+        checkCount(count, 4);
+        int start = pos;
+        pos += 4 * count;
+        return start;
+    }
+
     /** @param count number of longs, checked against the bytes left @return the longs */
     public long[] i64Array(int count) {
         checkCount(count, 8);

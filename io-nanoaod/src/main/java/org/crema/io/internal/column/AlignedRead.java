@@ -2,7 +2,6 @@ package org.crema.io.internal.column;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.crema.columnar.Column;
 import org.crema.columnar.ElementType;
 import org.crema.columnar.ListColumn;
@@ -22,7 +21,7 @@ import org.crema.io.internal.source.ByteSource;
  * against the counter. Baskets the range uses in part go through the file's {@link BasketCache}
  * instead, for the read of the neighbouring entries.
  */
-public final class AlignedRead {
+public final class AlignedRead implements ColumnRead {
     private final ByteSource source;
     private final BasketCache cache;
     private final BasketTable table;
@@ -67,7 +66,8 @@ public final class AlignedRead {
      * @return one task per basket
      * @throws org.crema.io.RootFormatException if the range holds more values than one column can
      */
-    List<BasketTask<Void>> tasks() {
+    @Override
+    public List<BasketTask<Void>> tasks() {
         if (tasks == null) {
             int n = Math.toIntExact(to - from);
             long total = offsets != null ? offsets[n] : (long) n * fixedLength;
@@ -92,24 +92,12 @@ public final class AlignedRead {
     }
 
     /**
-     * Starts the basket tasks.
-     *
-     * @param executor where baskets are read, decompressed and converted
-     * @return this
-     */
-    public AlignedRead start(Executor executor) {
-        for (BasketTask<Void> t : tasks()) {
-            t.submit(executor);
-        }
-        return this;
-    }
-
-    /**
      * Runs the basket tasks no executor thread has started, waits for the others, and wraps the
      * output.
      *
      * @return the column of entries {@code [from, to)}
      */
+    @Override
     public Column finish() {
         for (BasketTask<Void> t : tasks()) {
             t.join(context, "unexpected failure while reading baskets");
@@ -139,12 +127,11 @@ public final class AlignedRead {
         int count;
         int dst;
         if (offsets != null) {
-            int[] eo = b.entryOffsets();
-            if (eo == null) {
+            if (!b.hasEntryOffsets()) {
                 throw context.withBasket(table.slot(index), -1).unsupported("jagged leaf without an entry-offset table in its basket");
             }
-            byteStart = eo[a];
-            int bytes = eo[e] - eo[a];
+            byteStart = b.entryOffset(a);
+            int bytes = b.entryOffset(e) - byteStart;
             dst = offsets[outEntry];
             count = offsets[outEntry + (e - a)] - dst;
             if ((long) count * size != bytes) {

@@ -2,7 +2,6 @@ package org.crema.io.internal.column;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.crema.columnar.Column;
 import org.crema.columnar.ElementType;
 import org.crema.columnar.ListColumn;
@@ -18,8 +17,12 @@ import org.crema.io.internal.source.ByteSource;
  * them (possibly in parallel on an executor), then slice and bulk-convert them into one column.
  * Baskets straddling either end of the range are sliced, not copied whole, and kept in the file's
  * {@link BasketCache} for the read of the neighbouring entries.
+ *
+ * <p>Every basket is decompressed into an array of its own and kept until the branch is complete,
+ * so this is the read of last resort: for a jagged branch without its counter on a remote file,
+ * where {@link JaggedRead}'s key-header reads would each be a round trip.
  */
-public final class BranchRead {
+public final class BranchRead implements ColumnRead {
     private final ByteSource source;
     private final BasketCache cache;
     private final BasketTable table;
@@ -69,7 +72,8 @@ public final class BranchRead {
      *
      * @return one task per basket
      */
-    List<BasketTask<BasketData>> tasks() {
+    @Override
+    public List<BasketTask<BasketData>> tasks() {
         if (pending == null) {
             pending = new ArrayList<>(lastBasket - firstBasket);
             for (int i = firstBasket; i < lastBasket; i++) {
@@ -79,19 +83,6 @@ public final class BranchRead {
             }
         }
         return pending;
-    }
-
-    /**
-     * Starts loading the baskets.
-     *
-     * @param executor runs basket reads and decompression; {@code Runnable::run} for the calling thread
-     * @return this
-     */
-    public BranchRead start(Executor executor) {
-        for (BasketTask<BasketData> t : tasks()) {
-            t.submit(executor);
-        }
-        return this;
     }
 
     /**
@@ -107,6 +98,7 @@ public final class BranchRead {
     }
 
     /** @return the column of entries {@code [from, to)} */
+    @Override
     public Column finish() {
         List<BasketData> baskets = baskets();
         int size = type.byteSize();
@@ -121,9 +113,12 @@ public final class BranchRead {
             int a = (int) (Math.max(from, table.start(basketIndex)) - table.start(basketIndex));
             int e = (int) (Math.min(to, table.end(basketIndex)) - table.start(basketIndex));
             if (jagged) {
-                int[] eo = requireOffsets(b, basketIndex);
+                requireOffsets(b, basketIndex);
+                int next = b.entries() == 0 ? 0 : b.entryOffset(a);
                 for (int i = a; i < e; i++) {
-                    int bytes = eo[i + 1] - eo[i];
+                    int start = next;
+                    next = b.entryOffset(i + 1);
+                    int bytes = next - start;
                     if (bytes % size != 0) {
                         throw context.withBasket(table.slot(basketIndex), -1).format("entry " + (table.start(basketIndex) + i)
                                 + " spans " + bytes + " bytes, not a multiple of the " + size + "-byte element size");
@@ -163,9 +158,12 @@ public final class BranchRead {
             int e = (int) (Math.min(to, table.end(basketIndex)) - table.start(basketIndex));
             int byteStart;
             int byteEnd;
-            if (jagged) {
-                byteStart = b.entryOffsets()[a];
-                byteEnd = b.entryOffsets()[e];
+            if (jagged && b.entries() == 0) {
+                byteStart = 0;
+                byteEnd = 0;
+            } else if (jagged) {
+                byteStart = b.entryOffset(a);
+                byteEnd = b.entryOffset(e);
             } else {
                 byteStart = a * fixedLength * size;
                 byteEnd = e * fixedLength * size;
@@ -178,15 +176,11 @@ public final class BranchRead {
         return offsets == null ? content : ListColumn.ofTrusted(offsets, content);
     }
 
-    private int[] requireOffsets(BasketData b, int basketIndex) {
-        if (b.entryOffsets() == null) {
-            if (b.entries() == 0) {
-                return new int[] {0};
-            }
+    private void requireOffsets(BasketData b, int basketIndex) {
+        if (!b.hasEntryOffsets() && b.entries() > 0) {
             throw context.withBasket(table.slot(basketIndex), -1).unsupported(
                     "jagged leaf without an entry-offset table in its basket (fEntryOffsetLen="
                             + entryOffsetLen + ")");
         }
-        return b.entryOffsets();
     }
 }

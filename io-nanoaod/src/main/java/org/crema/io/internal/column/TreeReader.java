@@ -242,7 +242,7 @@ public final class TreeReader {
         checkRange(from, to);
         readable(name);
         try {
-            return plan(name, from, to, planned(List.of(name), from, to)).start(decompressors).finish();
+            return reader(name, from, to, planned(List.of(name), from, to), null).start(decompressors).finish();
         } catch (RootException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -281,7 +281,7 @@ public final class TreeReader {
             BranchInfo info = branch(name);
             String counter = info.counter();
             if (info.jagged() && !counterOffsets.containsKey(counter) && counterUsable(counter)) {
-                Column c = finish(() -> plan(counter, from, to, through).start(decompressors).finish(), counter,
+                Column c = finish(() -> reader(counter, from, to, through, null).start(decompressors).finish(), counter,
                         from, to);
                 counterColumns.put(counter, c);
                 counterOffsets.put(counter, zeroBasedOffsets(counter, c));
@@ -297,13 +297,8 @@ public final class TreeReader {
                 if (counterColumns.containsKey(name)) {
                     Column c = counterColumns.get(name);
                     columns.add(() -> c);
-                } else if (!info.jagged() || offsets != null) {
-                    AlignedRead r = new AlignedRead(through, cache, table(name), info.elementType(), info.fixedLength(),
-                            offsets, from, to, where);
-                    tasks.addAll(r.tasks());
-                    columns.add(r::finish);
                 } else {
-                    BranchRead r = plan(name, from, to, through);
+                    ColumnRead r = reader(name, from, to, through, offsets);
                     tasks.addAll(r.tasks());
                     columns.add(r::finish);
                 }
@@ -434,10 +429,27 @@ public final class TreeReader {
         return offsets;
     }
 
-    private BranchRead plan(String name, long from, long to, ByteSource through) {
-        checkRange(from, to);
+    /**
+     * The read of one branch that allocates least: every value placed before any basket is
+     * decompressed when its place can be known (a flat leaf; a jagged leaf with its counter's
+     * offsets, or on a local file from its baskets' key headers), each basket then converted from
+     * the thread's scratch array; otherwise baskets decompressed into arrays of their own and kept
+     * until the branch is complete.
+     *
+     * @param counterOffsets zero-based offsets of a jagged branch's counter over the range, or null
+     */
+    private ColumnRead reader(String name, long from, long to, ByteSource through, int[] counterOffsets) {
         BranchInfo info = readable(name);
-        return new BranchRead(through, cache, table(name), layout.model(name).entryOffsetLen(), info.elementType(),
-                info.fixedLength(), info.jagged(), from, to, context.withBranch(name));
+        ErrorContext where = context.withBranch(name);
+        if (!info.jagged() || counterOffsets != null) {
+            return new AlignedRead(through, cache, table(name), info.elementType(), info.fixedLength(), counterOffsets,
+                    from, to, where);
+        }
+        int entryOffsetLen = layout.model(name).entryOffsetLen();
+        if (!through.remote()) {
+            return new JaggedRead(through, cache, table(name), entryOffsetLen, info.elementType(), from, to, where);
+        }
+        return new BranchRead(through, cache, table(name), entryOffsetLen, info.elementType(), info.fixedLength(),
+                info.jagged(), from, to, where);
     }
 }
