@@ -166,10 +166,13 @@ public final class RunMerge {
             for (int j = 0; j < i; j++) {
                 RunAccumulators.Coverage[] both = overlap(states.get(j), states.get(i));
                 if (both != null) {
+                    RunAccumulators.Coverage x = both[0];
+                    RunAccumulators.Coverage y = both[1];
                     throw new IncompatibleOutputsException("cannot merge " + inputs.get(i) + " with " + inputs.get(j)
-                            + ": both cover file " + both[1].file() + " (" + both[1] + " and " + both[0]
-                            + "); each entry would count twice: merge runs over disjoint parts (other files or"
-                            + " chunks)");
+                            + ": both cover file " + y.file() + " (dataset '" + y.dataset() + "', tree " + y.tree()
+                            + ": entries " + y.entryStart() + "-" + y.entryStop() + " in " + inputs.get(i) + ", "
+                            + x.entryStart() + "-" + x.entryStop() + " in " + inputs.get(j) + "); each entry would"
+                            + " count twice: merge runs over disjoint parts (other files or chunks)");
                 }
             }
         }

@@ -90,10 +90,11 @@ class MergeCommandTest {
 
         assertThat(run("merge", dir.resolve("m").toString(), dir.resolve("a").toString(),
                 dir.resolve("a2").toString())).isEqualTo(1);
+        Path dyFile = root().resolve("data/samples/nanoaod/nano_dy.root");
         assertThat(err.toString()).isEqualTo("crema merge: cannot merge " + dir.resolve("a2") + " with "
-                + dir.resolve("a") + ": both hold dataset 'DYJetsToLL_M50_2018' (overlapping chunks would count twice,"
-                + " and simulation is already scaled by each part's own Σ genWeight); merge outputs of different"
-                + " datasets, e.g. one job per dataset" + System.lineSeparator());
+                + dir.resolve("a") + ": both cover file " + dyFile + " (dataset 'DYJetsToLL_M50_2018', tree Events:"
+                + " entries 0-20 in " + dir.resolve("a2") + ", 0-20 in " + dir.resolve("a") + "); each entry would count"
+                + " twice: merge runs over disjoint parts (other files or chunks)" + System.lineSeparator());
 
         assertThat(run("merge", dir.resolve("m").toString(), dir.resolve("a").toString(),
                 dir.resolve("c").toString())).isEqualTo(1);
@@ -189,9 +190,9 @@ class MergeCommandTest {
         // a merged output merges again: (a + b) with nothing new is refused as an overlap, a part of it too
         assertThat(merge(dir.resolve("again"), dir.resolve("ab"), dir.resolve("b"))).isEqualTo(1);
         assertThat(err.toString()).startsWith("crema merge: cannot merge " + dir.resolve("b") + " with "
-                + dir.resolve("ab") + ": both cover file " + dy2 + " (dataset 'DYJetsToLL_M50_2018', file " + dy2
-                + ", tree Events, entries 0-20 and dataset 'DYJetsToLL_M50_2018', file " + dy2 + ", tree Events,"
-                + " entries 0-20); each entry would count twice");
+                + dir.resolve("ab") + ": both cover file " + dy2 + " (dataset 'DYJetsToLL_M50_2018', tree Events:"
+                + " entries 0-20 in " + dir.resolve("b") + ", 0-20 in " + dir.resolve("ab") + "); each entry would"
+                + " count twice");
     }
 
     @Test
@@ -217,10 +218,10 @@ class MergeCommandTest {
                 "--chunks", "1-2", "--output", dir.resolve("c").toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(merge(dir.resolve("m"), dir.resolve("a"), dir.resolve("c"))).isEqualTo(1);
-        Path dy = root().resolve("data/samples/nanoaod/nano_dimuon.root");
+        Path mu = root().resolve("data/samples/nanoaod/nano_dimuon.root");
         assertThat(err.toString()).startsWith("crema merge: cannot merge " + dir.resolve("c") + " with "
-                + dir.resolve("a") + ": both cover file " + dy + " (dataset 'DoubleMuon_2018', file " + dy + ", tree"
-                + " Events, entries 0-20 and dataset 'DoubleMuon_2018', file " + dy + ", tree Events, entries 0-20)");
+                + dir.resolve("a") + ": both cover file " + mu + " (dataset 'DoubleMuon_2018', tree Events: entries"
+                + " 0-20 in " + dir.resolve("c") + ", 0-20 in " + dir.resolve("a") + ")");
         assertThat(Files.exists(dir.resolve("m"))).isFalse();
     }
 
