@@ -13,12 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code crema merge OUT IN1 IN2 …}: combines run outputs of disjoint datasets into one (see {@link RunMerge}). */
+/** {@code crema merge OUT IN1 IN2 …}: combines run outputs of disjoint datasets or parts into one (see {@link RunMerge}). */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Combine run outputs (folders written by 'crema run --output') of different datasets into the"
-                + " output one run over all of them gives, bit for bit.",
-            "The inputs must come from the same processor, configuration and crema version, and no dataset may be in"
-                + " two inputs. OUT gets result.ser, result.json, histograms.json and last manifest.json."})
+        description = {"Combine run outputs (folders written by 'crema run --output') into the output one run over"
+                + " all of them gives, bit for bit: of different datasets, or of disjoint parts of one dataset (other"
+                + " files or other chunks, e.g. batch jobs).",
+            "The inputs must come from the same processor, configuration and crema version, and no file's entries may"
+                + " be in two inputs. OUT gets result.ser, result.json, histograms.json, accumulators and last"
+                + " manifest.json."})
 public final class MergeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -40,8 +42,10 @@ public final class MergeCommand implements Callable<Integer> {
                     return 2;
                 }
             }
-            RunOutput<?> merged = RunMerge.merge(inputs, output);
-            merged.write(output);
+            RunMerge.Merged m = RunMerge.merge(inputs, output);
+            m.write(output);
+            copyParameters(output);
+            RunOutput<?> merged = m.output();
             out.print(RunSummary.text(merged));
             out.println("\nmerged " + inputs.size() + " outputs into " + output.toAbsolutePath());
             out.flush();
@@ -56,4 +60,26 @@ public final class MergeCommand implements Callable<Integer> {
             return 1;
         }
     }
+
+    /**
+     * A YAML run writes its resolved parameters beside the result ({@code parameters.json}); the inputs
+     * share one configuration, so the merge carries them over when every input has the same file.
+     */
+    private void copyParameters(Path dir) throws java.io.IOException {
+        byte[] first = null;
+        for (Path in : inputs) {
+            Path p = in.resolve(PARAMETERS);
+            if (!Files.isRegularFile(p)) {
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(p);
+            if (first != null && !java.util.Arrays.equals(first, bytes)) {
+                return;
+            }
+            first = bytes;
+        }
+        Files.write(dir.resolve(PARAMETERS), first);
+    }
+
+    private static final String PARAMETERS = "parameters.json";
 }

@@ -12,19 +12,24 @@ import org.crema.processor.accumulate.Accumulator;
 import org.crema.processor.accumulate.AccumulatorMergeException;
 import org.crema.processor.run.ChunkFailure;
 import org.crema.processor.run.RunMetrics;
+import org.crema.processor.run.RunAccumulators;
 import org.crema.processor.run.RunOutput;
 
 /**
  * Combines run outputs ({@link RunOutput}, as {@code crema run --output} writes them) into the output
- * one run over all their datasets gives.
+ * one run over all their inputs gives, bit for bit.
  *
- * <p><b>Why only disjoint datasets.</b> A run's result is post-processed: simulated histograms are
- * already scaled by {@code luminosity × xsec / Σ genWeight} of the whole dataset. Two outputs holding
- * parts of one dataset were scaled by partial Σ genWeight each, so adding them cannot equal a single
- * run; outputs of different datasets touch different keys of the result (every accumulator of an
- * analysis is keyed by dataset), so their merge is exact: bit for bit the single run's histograms,
- * whatever the order of the inputs. A dataset present in two inputs is therefore refused as an
- * overlap, which also catches the same chunks merged twice.
+ * <p><b>Parts of one dataset.</b> A run's result is post-processed: simulated histograms are scaled
+ * by {@code luminosity × xsec / Σ genWeight} of the whole dataset, so two results over halves of one
+ * dataset cannot simply be added. A run output therefore also stores its unnormalised accumulators
+ * and the entry ranges it covered ({@link RunAccumulators}); the merge adds those (every accumulator's
+ * merge is exact, so the order and the split do not matter) and post-processes once, with the total
+ * Σ genWeight. Parts must be disjoint: a file's entries in two inputs would count twice and are
+ * refused, naming both inputs and the file.
+ *
+ * <p><b>Outputs without accumulators</b> (written by an earlier crema) can still be merged when no
+ * dataset is in two of them: outputs of different datasets touch different keys of the result (every
+ * accumulator of an analysis is keyed by dataset), so adding their results is exact.
  *
  * <p>Inputs must come from the same processor class with the same fingerprint (crema version, the
  * processor's code and serialized configuration, the YAML configuration text): results of different
@@ -44,6 +49,25 @@ public final class RunMerge {
     }
 
     /**
+     * A merged output, not yet written.
+     *
+     * @param output the merged run output
+     * @param accumulators its unnormalised state, or {@code null} when an input had none
+     */
+    public record Merged(RunOutput<?> output, RunAccumulators<?> accumulators) {
+        /**
+         * Writes the output as a run would: result files, {@value RunAccumulators#FILE} when known,
+         * manifest last.
+         *
+         * @param dir output folder
+         */
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public void write(Path dir) {
+            ((RunOutput) output).write(dir, (RunAccumulators) accumulators);
+        }
+    }
+
+    /**
      * Reads and verifies every input (manifest and SHA-256 of each file), checks they are compatible
      * and merges them in the given order.
      *
@@ -51,17 +75,22 @@ public final class RunMerge {
      * @param output the folder the merged output will be written to (recorded in its configuration)
      * @return the merged output; nothing is written
      * @throws IncompatibleOutputsException if two inputs come from different processors or
-     *     configurations, or share a dataset
+     *     configurations, cover the same entries of a file, describe a dataset differently, or share a
+     *     dataset without stored accumulators
      * @throws java.io.UncheckedIOException if an input is not a complete run output
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public static RunOutput<?> merge(List<Path> inputs, Path output) {
+    public static Merged merge(List<Path> inputs, Path output) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no run outputs to merge");
         }
         List<RunOutput<?>> outs = new ArrayList<>();
+        List<RunAccumulators<?>> states = new ArrayList<>();
         for (Path in : inputs) {
-            outs.add(RunOutput.read(in, (Class) Accumulator.class));
+            Map<String, byte[]> files = RunOutput.verify(in);
+            RunOutput<?> o = RunOutput.read(in, (Class) Accumulator.class);
+            outs.add(o);
+            states.add(RunAccumulators.read(in, files, o.config().get("processor")));
         }
         RunOutput<?> first = outs.get(0);
         Path firstDir = inputs.get(0);
@@ -79,18 +108,113 @@ public final class RunMerge {
         }
         Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
         Map<String, Path> owner = new LinkedHashMap<>();
+        boolean shared = false;
         for (int i = 0; i < outs.size(); i++) {
             for (Map.Entry<String, DatasetInfo> d : outs.get(i).datasets().entrySet()) {
                 Path prev = owner.putIfAbsent(d.getKey(), inputs.get(i));
                 if (prev != null) {
-                    throw new IncompatibleOutputsException("cannot merge " + inputs.get(i) + " with " + prev
-                            + ": both hold dataset '" + d.getKey() + "' (overlapping chunks would count twice, and"
-                            + " simulation is already scaled by each part's own Σ genWeight); merge outputs of"
-                            + " different datasets, e.g. one job per dataset");
+                    shared = true;
+                    if (!datasets.get(d.getKey()).equals(d.getValue())) {
+                        throw new IncompatibleOutputsException("cannot merge " + inputs.get(i) + " with " + prev
+                                + ": they describe dataset '" + d.getKey() + "' differently (" + d.getValue() + " and "
+                                + datasets.get(d.getKey()) + "); use one fileset metadata for all parts");
+                    }
                 }
-                datasets.put(d.getKey(), d.getValue());
+                datasets.putIfAbsent(d.getKey(), d.getValue());
             }
         }
+        RunAccumulators<?> state = states.contains(null) ? null : mergeStates(inputs, states);
+        Accumulator merged;
+        if (state != null) {
+            merged = state.postprocessed();
+        } else if (shared) {
+            Path without = inputs.get(states.indexOf(null));
+            throw new IncompatibleOutputsException("cannot merge " + without + " with outputs of the same datasets: it"
+                    + " stores no " + RunAccumulators.FILE + " (written by an earlier crema), and its simulation is"
+                    + " already scaled by its own part's Σ genWeight; rerun it with this crema");
+        } else {
+            merged = mergeResults(inputs, outs);
+        }
+        List<ChunkFailure> failures = new ArrayList<>();
+        LinkedHashSet<String> warnings = new LinkedHashSet<>();
+        LinkedHashSet<String> filesets = new LinkedHashSet<>();
+        List<String> executors = new ArrayList<>();
+        for (RunOutput<?> o : outs) {
+            failures.addAll(o.failures());
+            warnings.addAll(o.warnings());
+            filesets.add(o.config().getOrDefault("fileset", "null"));
+            executors.add(o.executor());
+        }
+        Map<String, String> config = new LinkedHashMap<>(first.config());
+        config.put("fileset", String.join(",", filesets));
+        config.put("output", String.valueOf(output));
+        config.put("mergedFrom", String.join(",", inputs.stream().map(p -> p.toAbsolutePath().normalize()
+                .toString()).toList()));
+        RunOutput<?> out = new RunOutput(merged, datasets, config, first.cremaVersion(),
+                "merge(" + String.join(", ", executors) + ")", metrics(outs), failures, List.copyOf(warnings));
+        return new Merged(out, state);
+    }
+
+    /**
+     * Adds the inputs' unnormalised accumulators after checking that no two cover the same entries of
+     * a file, and that none wrote skims or saved columns for a dataset another input also holds (those
+     * files are per run and are not merged).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static RunAccumulators<?> mergeStates(List<Path> inputs, List<RunAccumulators<?>> states) {
+        for (int i = 0; i < states.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                RunAccumulators.Coverage[] both = overlap(states.get(j), states.get(i));
+                if (both != null) {
+                    RunAccumulators.Coverage x = both[0];
+                    RunAccumulators.Coverage y = both[1];
+                    throw new IncompatibleOutputsException("cannot merge " + inputs.get(i) + " with " + inputs.get(j)
+                            + ": both cover file " + y.file() + " (dataset '" + y.dataset() + "', tree " + y.tree()
+                            + ": entries " + y.entryStart() + "-" + y.entryStop() + " in " + inputs.get(i) + ", "
+                            + x.entryStart() + "-" + x.entryStop() + " in " + inputs.get(j) + "); each entry would"
+                            + " count twice: merge runs over disjoint parts (other files or chunks)");
+                }
+            }
+        }
+        RunAccumulators merged = null;
+        for (int i = 0; i < states.size(); i++) {
+            RunAccumulators s = states.get(i);
+            if (s.eventFiles() && states.size() > 1 && sharesDataset(s, states)) {
+                throw new IncompatibleOutputsException("cannot merge " + inputs.get(i) + " with outputs of the same"
+                        + " datasets: it wrote skims or saved columns, which are files per run and are not merged;"
+                        + " run the parts without them, or over different datasets");
+            }
+            try {
+                merged = merged == null ? s : merged.merge(s);
+            } catch (AccumulatorMergeException | ClassCastException e) {
+                throw new IncompatibleOutputsException("cannot merge " + inputs.get(i) + " into the outputs before"
+                        + " it: " + e.getMessage());
+            }
+        }
+        return merged;
+    }
+
+    private static RunAccumulators.Coverage[] overlap(RunAccumulators<?> a, RunAccumulators<?> b) {
+        for (RunAccumulators.Coverage x : a.covered()) {
+            for (RunAccumulators.Coverage y : b.covered()) {
+                if (x.overlaps(y)) {
+                    return new RunAccumulators.Coverage[] {x, y};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean sharesDataset(RunAccumulators<?> s, List<RunAccumulators<?>> all) {
+        LinkedHashSet<String> mine = new LinkedHashSet<>();
+        s.covered().forEach(c -> mine.add(c.dataset()));
+        return all.stream().filter(o -> o != s).flatMap(o -> o.covered().stream())
+                .anyMatch(c -> mine.contains(c.dataset()));
+    }
+
+    /** Adds post-processed results of different datasets (outputs without stored accumulators). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Accumulator mergeResults(List<Path> inputs, List<RunOutput<?>> outs) {
         Accumulator merged = null;
         for (int i = 0; i < outs.size(); i++) {
             Accumulator r = outs.get(i).result();
@@ -108,23 +232,7 @@ public final class RunMerge {
                         + " it: " + e.getMessage());
             }
         }
-        List<ChunkFailure> failures = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        LinkedHashSet<String> filesets = new LinkedHashSet<>();
-        List<String> executors = new ArrayList<>();
-        for (RunOutput<?> o : outs) {
-            failures.addAll(o.failures());
-            warnings.addAll(o.warnings());
-            filesets.add(o.config().getOrDefault("fileset", "null"));
-            executors.add(o.executor());
-        }
-        Map<String, String> config = new LinkedHashMap<>(first.config());
-        config.put("fileset", String.join(",", filesets));
-        config.put("output", String.valueOf(output));
-        config.put("mergedFrom", String.join(",", inputs.stream().map(p -> p.toAbsolutePath().normalize()
-                .toString()).toList()));
-        return new RunOutput(merged, datasets, config, first.cremaVersion(),
-                "merge(" + String.join(", ", executors) + ")", metrics(outs), failures, warnings);
+        return merged;
     }
 
     private static void same(Path aDir, RunOutput<?> a, Path bDir, RunOutput<?> b, String key, String what) {

@@ -22,7 +22,8 @@ import org.crema.processor.internal.Serialization;
  * same content for other tools; histograms in UHI JSON form), when the result holds histograms
  * {@code histograms.json} (every histogram in UHI JSON keyed by its path in the result, e.g.
  * {@code histograms/DYJetsToLL_M50_2018/dimuonMass}, readable with {@code UhiJson.readAll} or Python's
- * {@code uhi}/{@code hist}), and last {@code manifest.json}.
+ * {@code uhi}/{@code hist}), when written by a run {@code accumulators} (the unnormalised state for
+ * merging runs over parts of a dataset, {@link RunAccumulators}), and last {@code manifest.json}.
  *
  * <p><b>One unit.</b> The manifest lists every result file with its size and SHA-256 and is written
  * last, atomically; writing a result first removes the previous manifest. A folder's results are
@@ -106,6 +107,34 @@ public record RunOutput<A extends Accumulator<A>>(A result, Map<String, DatasetI
         write(dir, written, afterEachFile);
     }
 
+    /**
+     * As {@link #write(Path)}, storing also the run's unnormalised accumulators and coverage as
+     * {@value RunAccumulators#FILE}, so that runs over parts of one dataset can be merged exactly.
+     *
+     * @param dir output folder
+     * @param accumulators the state before post-processing, or {@code null} to store none
+     */
+    public void write(Path dir, RunAccumulators<A> accumulators) {
+        write(dir, new LinkedHashMap<>(), accumulators);
+    }
+
+    /** As {@link #write(Path, java.util.SequencedMap)} with the accumulators written first. */
+    void write(Path dir, java.util.SequencedMap<String, Path> written, RunAccumulators<A> accumulators) {
+        java.util.SequencedMap<String, Path> all = new LinkedHashMap<>(written);
+        if (accumulators != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write run output to " + dir + ": " + e.getMessage(), e);
+            }
+            byte[] bytes = accumulators.toBytes();
+            Path file = dir.resolve(RunAccumulators.FILE);
+            Serialization.writeAtomically(file, out -> out.write(bytes));
+            all.put(RunAccumulators.FILE, file);
+        }
+        write(dir, all, afterEachFile);
+    }
+
     /** Called after each file {@link #write} publishes; tests use it to kill a run at the final write. */
     static volatile WriteStep afterEachFile = f -> { };
 
@@ -178,8 +207,10 @@ public record RunOutput<A extends Accumulator<A>>(A result, Map<String, DatasetI
             }
         }
         Files.deleteIfExists(manifest);
-        for (String f : List.of(SERIALIZED, JSON, HISTOGRAMS)) {
-            Files.deleteIfExists(dir.resolve(f));
+        for (String f : List.of(SERIALIZED, JSON, HISTOGRAMS, RunAccumulators.FILE)) {
+            if (!keep.contains(f)) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
         }
         Path root = dir.toAbsolutePath().normalize();
         for (String f : listed) {

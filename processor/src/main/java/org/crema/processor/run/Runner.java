@@ -358,6 +358,7 @@ public final class Runner {
         Histogram times = new Histogram(3);
         long[] counters = new long[5]; // events, bytes, processed, fromCheckpoint, processNanos
         long[] processedEvents = new long[1];
+        List<Chunk> succeeded = new ArrayList<>();
         long totalEvents = plan.chunks().stream().mapToLong(Chunk::entries).sum();
         Progress progress = Progress.start(config.progress(), plan.chunks().size(), totalEvents);
         long e0 = System.nanoTime();
@@ -381,6 +382,7 @@ public final class Runner {
                     return;
                 }
                 counters[0] += o.chunk().entries();
+                succeeded.add(o.chunk());
                 if (o.fromCheckpoint()) {
                     counters[3]++;
                 } else {
@@ -407,11 +409,18 @@ public final class Runner {
         }
         A result = merged == null ? null : processor.postprocess(merged);
         java.util.SequencedMap<String, Path> eventFiles = new LinkedHashMap<>();
-        if (config.output() != null && result instanceof org.crema.processor.accumulate.AccumulatorMap am) {
-            eventFiles = EventOutputs.write(config.output(), am, plan.datasets());
+        RunAccumulators<A> accumulators = null;
+        if (config.output() != null) {
+            if (result instanceof org.crema.processor.accumulate.AccumulatorMap am) {
+                eventFiles = EventOutputs.write(config.output(), am, plan.datasets());
+                @SuppressWarnings("unchecked")
+                A stripped = (A) EventOutputs.withoutRows(am);
+                result = stripped;
+            }
             @SuppressWarnings("unchecked")
-            A stripped = (A) EventOutputs.withoutRows(am);
-            result = stripped;
+            A unnormalised = merged instanceof org.crema.processor.accumulate.AccumulatorMap m
+                    ? (A) EventOutputs.withoutRows(m) : merged;
+            accumulators = RunAccumulators.of(processor, unnormalised, succeeded, !eventFiles.isEmpty());
         }
 
         double processSeconds = counters[4] / 1e9;
@@ -443,7 +452,7 @@ public final class Runner {
         RunOutput<A> out = new RunOutput<>(result, plan.datasets(), cfg, cremaVersion(), executor.name(), metrics,
                 failures, warnings);
         if (config.output() != null) {
-            out.write(config.output(), eventFiles);
+            out.write(config.output(), eventFiles, accumulators);
         }
         return out;
     }
