@@ -21,8 +21,8 @@ public final class Keys {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("", List.of("name", "parameters", "datasets", "skim", "calibrations", "variations", "objects", "variables",
                 "preselection", "cuts", "categories", "weights", "histograms", "columns"));
-        m.put("datasets", List.of("fileset", "inline", "select"));
-        m.put("datasets.inline.*", List.of("files", "treename", "metadata"));
+        m.put("datasets", List.of("fileset", "inline", "subsamples", "select"));
+        m.put("datasets.inline.*", List.of("files", "treename", "metadata", "subsamples"));
         m.put("datasets.select", List.of("datasets", "samples", "years"));
         m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources"));
         m.put("variations.*", List.of("type", "collection", "field", "shift", "sources", "datasets", "samples"));

@@ -387,6 +387,7 @@ public final class Loader {
             return null;
         }
 
+        Map<String, Map<String, Compiled>> subsamples = subsamples(ds, fileset);
         List<Model.Cut> skim = cuts(root.get("skim"), "skim", Stage.SKIM);
         Map<String, JetCalibration> calibrations = calibrations(root.get("calibrations"));
         List<Model.Variation> variations = variations(root.get("variations"), calibrations);
@@ -418,7 +419,8 @@ public final class Loader {
                 simulationFields.put(coll, List.copyOf(extra));
             }
         });
-        return new Model(name, parameters, lumi, fileset, schema, inputFields, simulationFields, skim, calibrations,
+        return new Model(name, parameters, lumi, fileset, schema, inputFields, simulationFields, subsamples, skim,
+                calibrations,
                 variations, objects,
                 vars,
                 presel, cuts, categories, weights, hists, columns, List.copyOf(warnings));
@@ -487,7 +489,10 @@ public final class Loader {
                         continue;
                     }
                     try {
-                        String json = new ObjectMapper().writeValueAsString(Map.of(e.key(), plain(d)));
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> def = (Map<String, Object>) plain(d);
+                        def.remove("subsamples"); // the loader's, not the fileset's
+                        String json = new ObjectMapper().writeValueAsString(Map.of(e.key(), def));
                         Fileset f = Fileset.parse(json, baseDir);
                         all.putAll(f.datasets());
                     } catch (IOException | RuntimeException ex) {
@@ -499,6 +504,7 @@ public final class Loader {
         if (fs == null && inline == null) {
             error(m, "datasets needs 'fileset' (a datasets JSON file) or 'inline' datasets");
         }
+        allDatasets.addAll(all.keySet());
         YNode sel = m.get("select");
         Fileset fileset = new Fileset(fs == null ? null : baseDir.resolve(fs instanceof YScalar s ? s.text() : ""), all);
         if (sel != null) {
@@ -510,6 +516,84 @@ public final class Loader {
             }
         }
         return fileset;
+    }
+
+    /** Every dataset name, before {@code datasets.select}: subsamples may name one that is not selected. */
+    private final Set<String> allDatasets = new LinkedHashSet<>();
+
+    /**
+     * The subsamples of {@code datasets.inline.*.subsamples} and {@code datasets.subsamples}. Read also
+     * inside a processor (which is given chunks, not the fileset); names are checked against the
+     * datasets only when those were read.
+     *
+     * @return parent dataset → subsample name → per-event mask over input branches
+     */
+    private Map<String, Map<String, Compiled>> subsamples(YNode datasets, Fileset fileset) {
+        Map<String, Map<String, Compiled>> out = new LinkedHashMap<>();
+        if (!(datasets instanceof YMap m)) {
+            return out;
+        }
+        Map<String, YNode.Entry> at = new LinkedHashMap<>();
+        if (m.get("inline") instanceof YMap inline) {
+            for (YNode.Entry e : inline.map().values()) {
+                if (e.value() instanceof YMap d && d.get("subsamples") != null) {
+                    subsampleSet(e.key(), d.get("subsamples"), out, at);
+                }
+            }
+        }
+        YNode fromFileset = m.get("subsamples");
+        if (fromFileset != null) {
+            YMap sm = namedMap(fromFileset, "datasets.subsamples");
+            for (YNode.Entry e : sm == null ? List.<YNode.Entry>of() : sm.map().values()) {
+                if (fileset != null && !allDatasets.contains(e.key())) {
+                    keyError(e, "datasets.subsamples names an undefined dataset '" + e.key() + "'"
+                            + Suggest.didYouMean(e.key(), allDatasets) + "; expected one of " + allDatasets);
+                    continue;
+                }
+                if (out.containsKey(e.key())) {
+                    keyError(e, "dataset '" + e.key() + "' has subsamples both inline and in datasets.subsamples;"
+                            + " expected one place");
+                    continue;
+                }
+                subsampleSet(e.key(), e.value(), out, at);
+            }
+        }
+        if (fileset != null) {
+            at.forEach((name, e) -> {
+                if (allDatasets.contains(name)) {
+                    keyError(e, "subsample '" + name + "' has the name of a dataset; expected a new dataset name");
+                }
+            });
+        }
+        return out;
+    }
+
+    private void subsampleSet(String parent, YNode n, Map<String, Map<String, Compiled>> out,
+            Map<String, YNode.Entry> at) {
+        String what = "subsamples of dataset '" + parent + "'";
+        YMap m = namedMap(n, what);
+        if (m == null) {
+            return;
+        }
+        if (m.map().isEmpty()) {
+            error(m, what + " must name at least one subsample: NAME: \"per-event boolean expression\"");
+            return;
+        }
+        Map<String, Compiled> set = new LinkedHashMap<>();
+        for (YNode.Entry e : m.map().values()) {
+            YNode.Entry first = at.putIfAbsent(e.key(), e);
+            if (first != null) {
+                keyError(e, "subsample '" + e.key() + "' is defined twice (first at line " + first.line()
+                        + "); every subsample is a dataset of its own and needs its own name");
+                continue;
+            }
+            String cut = "subsample '" + e.key() + "'";
+            Compiled c = expr(e.value(), cut, new ScopeImpl(Stage.SKIM, null));
+            if (require(e.value(), c, cut, false, Kind.BOOL)) {
+                set.put(e.key(), c);
+            }
+        }
+        out.put(parent, set);
     }
 
     private static YNode orNull(YNode n) {

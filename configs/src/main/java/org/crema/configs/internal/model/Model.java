@@ -19,6 +19,7 @@ import org.crema.processor.run.Fileset;
  * @param schema the input branches
  * @param inputFields input collection → the fields any expression reads
  * @param simulationFields input collection → further fields only simulation reads (weights)
+ * @param subsamples dataset → subsample name → per-event mask over input branches
  * @param skim skim cuts
  * @param calibrations input collection → its calibration
  * @param variations shape variations
@@ -34,14 +35,15 @@ import org.crema.processor.run.Fileset;
  */
 public record Model(String name, Map<String, Object> parameters, Map<String, Double> luminosity, Fileset fileset,
         Schema schema, Map<String, List<String>> inputFields, Map<String, List<String>> simulationFields,
-        List<Cut> skim,
+        Map<String, Map<String, Compiled>> subsamples, List<Cut> skim,
         Map<String, org.crema.configs.internal.calib.JetCalibration> calibrations, List<Variation> variations,
         List<ObjectDef> objects, List<Var> variables, List<Cut> preselection, List<Cut> cuts, Categories categories,
         List<WeightDef> weights, List<HistDef> histograms, List<ColumnsDef> columns, List<Diagnostic> warnings) {
 
     /** @param other datasets @return this model over those datasets */
     public Model withFileset(Fileset other) {
-        return new Model(name, parameters, luminosity, other, schema, inputFields, simulationFields, skim, calibrations,
+        return new Model(name, parameters, luminosity, other, schema, inputFields, simulationFields, subsamples, skim,
+                calibrations,
                 variations, objects, variables, preselection, cuts, categories, weights, histograms, columns, warnings);
     }
 
