@@ -225,7 +225,11 @@ public final class ConfigProcessor extends AnalysisProcessor {
                 if (!v.collection().equals(e.getKey()) || !v.type().equals("scale")) {
                     continue;
                 }
-                if (variation.equals(v.name() + "Up")) {
+                if (v.oneSided()) {
+                    if (variation.equals(v.name())) {
+                        c = Ops.scale(c, v.field(), (float) v.factor());
+                    }
+                } else if (variation.equals(v.name() + "Up")) {
                     c = Ops.scale(c, v.field(), 1f + (float) v.shift());
                 } else if (variation.equals(v.name() + "Down")) {
                     c = Ops.scale(c, v.field(), 1f - (float) v.shift());

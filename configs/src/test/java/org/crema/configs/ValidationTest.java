@@ -291,6 +291,17 @@ class ValidationTest {
                         + " '_', '.' or '-'");
     }
 
+    @Test
+    void oneSidedScaleVariationNeedsOneFactorAboveZero() {
+        String v = "variations:\n  s:\n    type: scale\n    collection: Jet\n    field: pt\n";
+        assertThat(first(v + "    shift: 0.01\n    factor: 1.03\n")).isEqualTo("bad.yaml:9:13: variation 's' has both"
+                + " 'shift' and 'factor'; expected 'shift' for an up/down pair or 'factor' for one variation");
+        assertThat(first(v + "    factor: 0\n"))
+                .isEqualTo("bad.yaml:8:13: variation 's' factor must be a finite number > 0, got 0.0");
+        assertThat(first(v)).isEqualTo("bad.yaml:5:5: variation 's' needs 'shift' (a pair sUp/Down, e.g. 0.01 for"
+                + " ±1 %) or 'factor' (one variation s, e.g. 1.03)");
+    }
+
     static final String SUBSAMPLES = "  subsamples:\n    DYJetsToLL_M50_2018:\n";
 
     @Test

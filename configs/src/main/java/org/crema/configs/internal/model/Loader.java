@@ -960,17 +960,29 @@ public final class Loader {
                         sources.add(String.valueOf(s));
                     }
                 }
-                out.add(new Model.Variation(e.key(), type, coll, null, 0, sources,
+                out.add(new Model.Variation(e.key(), type, coll, null, 0, Double.NaN, sources,
                         Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
                         Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
                 continue;
             }
             String field = need(v, "field", what);
             Double shift = v.get("shift") == null ? null : number(v.get("shift"), what + " shift");
-            if (v.get("shift") == null) {
-                error(v, what + " needs 'shift': the relative shift, e.g. 0.01 for ±1 %");
+            Double factor = v.get("factor") == null ? null : number(v.get("factor"), what + " factor");
+            if (v.get("shift") == null && v.get("factor") == null) {
+                error(v, what + " needs 'shift' (a pair " + e.key() + "Up/Down, e.g. 0.01 for ±1 %) or 'factor' (one"
+                        + " variation " + e.key() + ", e.g. 1.03)");
+                continue;
             }
-            if (coll == null || field == null || shift == null) {
+            if (v.get("shift") != null && v.get("factor") != null) {
+                error(v.get("factor"), what + " has both 'shift' and 'factor'; expected 'shift' for an up/down pair"
+                        + " or 'factor' for one variation");
+                continue;
+            }
+            if (factor != null && !(factor > 0 && Double.isFinite(factor))) {
+                error(v.get("factor"), what + " factor must be a finite number > 0, got " + factor);
+                continue;
+            }
+            if (coll == null || field == null || (shift == null && factor == null)) {
                 continue;
             }
             Map<String, Kind> fields = schema.collections().get(coll);
@@ -988,7 +1000,8 @@ public final class Loader {
                 continue;
             }
             used.computeIfAbsent(coll, k -> new LinkedHashSet<>()).add(field);
-            out.add(new Model.Variation(e.key(), type, coll, field, shift, List.of(),
+            out.add(new Model.Variation(e.key(), type, coll, field, shift == null ? 0 : shift,
+                    factor == null ? Double.NaN : factor, List.of(),
                     Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
                     Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
         }
@@ -1942,7 +1955,7 @@ public final class Loader {
         for (String v : names) {
             boolean usedByAny = false;
             for (Model.HistDef h : hists) {
-                if (h.variations() == null || h.variations().stream().anyMatch(x -> x.equals(v + "Up")
+                if (h.variations() == null || h.variations().stream().anyMatch(x -> x.equals(v) || x.equals(v + "Up")
                         || x.equals(v + "Down") || x.startsWith(v + "_"))) {
                     usedByAny = true;
                 }

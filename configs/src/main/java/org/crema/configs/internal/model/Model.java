@@ -80,16 +80,24 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
      * @param collection input collection varied
      * @param field field scaled ({@code scale})
      * @param shift relative shift: up multiplies by {@code 1 + shift}, down by {@code 1 - shift}
+     * @param factor one-sided {@code scale}: the factor of the single variation {@code name} (NaN for a pair)
      * @param sources JES sources ({@code jes}): one pair {@code name_sourceUp/Down} each
      * @param datasets datasets it runs for (empty = all simulation)
      * @param samples samples it runs for (empty = all)
      */
     public record Variation(String name, String type, String collection, String field, double shift,
-            List<String> sources, Set<String> datasets, Set<String> samples) {
+            double factor, List<String> sources, Set<String> datasets, Set<String> samples) {
+        /** @return true for a single variation named {@code name}, without {@code Up}/{@code Down} */
+        public boolean oneSided() {
+            return !Double.isNaN(factor);
+        }
+
         /** @return the shape variation names, in run order */
         public List<String> names() {
             List<String> out = new java.util.ArrayList<>();
-            if (type.equals("jes")) {
+            if (oneSided()) {
+                out.add(name);
+            } else if (type.equals("jes")) {
                 for (String s : sources) {
                     out.add(name + "_" + s + "Up");
                     out.add(name + "_" + s + "Down");
