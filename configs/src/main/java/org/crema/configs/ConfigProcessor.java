@@ -156,11 +156,28 @@ public final class ConfigProcessor extends AnalysisProcessor {
         return e;
     }
 
+    /** A subsample matches its own name and its parent's (dataset and sample). */
     private static boolean applies(DatasetInfo ds, Set<String> datasets, Set<String> samples) {
-        return (datasets.isEmpty() || datasets.contains(ds.name())) && (samples.isEmpty() || samples.contains(ds.sample()));
+        String parent = ds.extra().get("subsampleOf");
+        String parentSample = ds.extra().get("parentSample");
+        return (datasets.isEmpty() || datasets.contains(ds.name()) || parent != null && datasets.contains(parent))
+                && (samples.isEmpty() || samples.contains(ds.sample())
+                        || parentSample != null && samples.contains(parentSample));
     }
 
     // ------------------------------------------------------------------ hooks
+
+    @Override
+    protected Map<DatasetInfo, BoolColumn> subsamples(Events events) {
+        Map<String, org.crema.configs.internal.expr.Compiled> defs = model().subsamples().get(events.dataset().name());
+        if (defs == null) {
+            return Map.of();
+        }
+        ChunkEnv env = new ChunkEnv(events, null);
+        Map<DatasetInfo, BoolColumn> out = new LinkedHashMap<>();
+        defs.forEach((name, mask) -> out.put(subsampleInfo(events.dataset(), name), (BoolColumn) mask.eval(env)));
+        return out;
+    }
 
     @Override
     protected void skim(Events events, PackedSelection skim) {
@@ -213,7 +230,11 @@ public final class ConfigProcessor extends AnalysisProcessor {
                 if (!v.collection().equals(e.getKey()) || !v.type().equals("scale")) {
                     continue;
                 }
-                if (variation.equals(v.name() + "Up")) {
+                if (v.oneSided()) {
+                    if (variation.equals(v.name())) {
+                        c = Ops.scale(c, v.field(), (float) v.factor());
+                    }
+                } else if (variation.equals(v.name() + "Up")) {
                     c = Ops.scale(c, v.field(), 1f + (float) v.shift());
                 } else if (variation.equals(v.name() + "Down")) {
                     c = Ops.scale(c, v.field(), 1f - (float) v.shift());

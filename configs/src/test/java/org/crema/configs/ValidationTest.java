@@ -292,6 +292,48 @@ class ValidationTest {
     }
 
     @Test
+    void oneSidedScaleVariationNeedsOneFactorAboveZero() {
+        String v = "variations:\n  s:\n    type: scale\n    collection: Jet\n    field: pt\n";
+        assertThat(first(v + "    shift: 0.01\n    factor: 1.03\n")).isEqualTo("bad.yaml:9:13: variation 's' has both"
+                + " 'shift' and 'factor'; expected 'shift' for an up/down pair or 'factor' for one variation");
+        assertThat(first(v + "    factor: 0\n"))
+                .isEqualTo("bad.yaml:8:13: variation 's' factor must be a finite number > 0, got 0.0");
+        assertThat(first(v)).isEqualTo("bad.yaml:5:5: variation 's' needs 'shift' (a pair sUp/Down, e.g. 0.01 for"
+                + " ±1 %) or 'factor' (one variation s, e.g. 1.03)");
+    }
+
+    static final String SUBSAMPLES = "  subsamples:\n    DYJetsToLL_M50_2018:\n";
+
+    @Test
+    void subsampleOfAnUnknownBranch() {
+        assertThat(first(SUBSAMPLES + "      DY0J: \"LHE_Njet == 0\"\n")).startsWith("bad.yaml:5:")
+                .contains("in subsample 'DY0J': undefined name 'LHE_Njet'; did you mean 'LHE_Njets'?");
+    }
+
+    @Test
+    void subsampleThatIsNotABoolean() {
+        assertThat(first(SUBSAMPLES + "      DY0J: \"LHE_Njets + 1\"\n"))
+                .startsWith("bad.yaml:5:").contains("subsample 'DY0J' must be a per-event bool, got");
+    }
+
+    @Test
+    void subsamplesOfAnUndefinedDataset() {
+        assertThat(first("  subsamples:\n    DYJetsToLL_M50_2019: {A: \"LHE_Njets == 0\"}\n"))
+                .isEqualTo("bad.yaml:4:5: datasets.subsamples names an undefined dataset 'DYJetsToLL_M50_2019';"
+                        + " did you mean 'DYJetsToLL_M50_2018'?; expected one of [DYJetsToLL_M50_2018, DoubleMuon_2018]");
+    }
+
+    @Test
+    void subsampleNamedLikeADatasetOrTwice() {
+        assertThat(first(SUBSAMPLES + "      DoubleMuon_2018: \"LHE_Njets == 0\"\n"))
+                .isEqualTo("bad.yaml:5:7: subsample 'DoubleMuon_2018' has the name of a dataset; expected a new"
+                        + " dataset name");
+        assertThat(first(SUBSAMPLES + "      A: \"LHE_Njets == 0\"\n    DoubleMuon_2018:\n      A: \"nMuon > 0\"\n"))
+                .isEqualTo("bad.yaml:7:7: subsample 'A' is defined twice (first at line 5); every subsample is a"
+                        + " dataset of its own and needs its own name");
+    }
+
+    @Test
     void everyErrorIsReportedAtOnceWithTheLineAndACaret() {
         ConfigException e = fail("skim:\n  a: \"nMuonn > 1\"\nobjects:\n  G:\n    frm: Muon\n");
         assertThat(e.diagnostics()).extracting(Diagnostic::where)

@@ -86,7 +86,9 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
      * (twiki.cern.ch/twiki/bin/view/CMSPublic/LumiPublicResults,
      * twiki.cern.ch/twiki/bin/view/CMS/LumiRecommendationsRun3; CMS-PAS-LUM-22-001 for 2022):
      * 2022 (eras C–D, pre-EE) 7 980.4; 2022EE (eras E–G) 26 671.7; 2023 (era C, pre-BPix) 17 794;
-     * 2023BPix (era D) 9 451; 2024 (eras C–I) 109 080. The labels follow the simulation campaigns
+     * 2023BPix (era D) 9 451; 2024 (eras C–I) 109 080, preliminary: the recommendations' recorded and
+     * certified value, which no public CMS document states yet (the public offline measurement,
+     * CMS-DP-2026-003, gives 124.0 fb⁻¹ delivered, ± 1.6 % preliminary). The labels follow the simulation campaigns
      * (Summer22, Summer22EE, Summer23, Summer23BPix, Summer24) that a dataset's {@code year} names.
      */
     public static final Map<String, Double> RUN3_LUMINOSITY = Map.of("2022", 7_980.4, "2022EE", 26_671.7,
@@ -419,15 +421,65 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
 
     // ------------------------------------------------------------------ the fixed order
 
+    /**
+     * Splits the chunk's dataset into subsamples, each processed as a dataset of its own name
+     * (histograms, cutflows, saved rows) from the events its mask selects, before the skim. Σ genWeight
+     * of every subsample is the whole dataset's, so that {@code xsec} (the parent's) normalises each
+     * subsample to its share of the cross-section. Masks may overlap or leave events out; an event then
+     * counts in as many subsamples as select it.
+     *
+     * @param events all events of the chunk
+     * @return subsample → its dataset metadata and per-event mask, in output order; empty (the default)
+     *     processes the dataset whole
+     */
+    protected Map<DatasetInfo, BoolColumn> subsamples(Events events) {
+        return Map.of();
+    }
+
+    /**
+     * @param parent the dataset split
+     * @param name the subsample's name
+     * @return the subsample's metadata: the parent's, named {@code name} (as dataset and sample), with
+     *     {@code subsampleOf} and {@code parentSample} naming the parent in its extra metadata
+     */
+    public static DatasetInfo subsampleInfo(DatasetInfo parent, String name) {
+        Map<String, String> extra = new LinkedHashMap<>(parent.extra());
+        extra.put("subsampleOf", parent.name());
+        extra.put("parentSample", parent.sample());
+        return new DatasetInfo(name, name, parent.year(), parent.isMC(), parent.xsec(), parent.era(), extra);
+    }
+
     @Override
     public final AccumulatorMap process(Events events) {
+        Map<DatasetInfo, BoolColumn> subsamples = subsamples(events);
+        if (subsamples.isEmpty()) {
+            return process(events, null);
+        }
+        DatasetInfo parent = events.dataset();
+        Sum parentSum = parent.isMC() ? sumGenWeights(events, genWeights(events)) : null;
+        AccumulatorMap out = null;
+        for (Map.Entry<DatasetInfo, BoolColumn> e : subsamples.entrySet()) {
+            AccumulatorMap one = process(events.filter(e.getValue(), e.getKey()), parentSum);
+            out = out == null ? one : out.merge(one);
+        }
+        return out;
+    }
+
+    private static double[] genWeights(Events events) {
+        return events.dataset().isMC() && events.has("genWeight") ? toDoubles(events.column("genWeight"))
+                : ones(events.size());
+    }
+
+    /** @param sumGenWeights Σ genWeight to record for the dataset, or null to sum these events' */
+    private AccumulatorMap process(Events events, Sum sumGenWeights) {
         DatasetInfo ds = events.dataset();
         int n = events.size();
-        double[] genW = ds.isMC() && events.has("genWeight") ? toDoubles(events.column("genWeight")) : ones(n);
+        double[] genW = genWeights(events);
 
         AccumulatorMap out = AccumulatorMap.empty().with("datasets", DatasetMetadata.of(ds));
         if (ds.isMC()) {
-            out = out.with("sumGenWeights", AccumulatorMap.empty().with(ds.name(), sumGenWeights(events, genW)));
+            out = out.with("sumGenWeights", AccumulatorMap.empty().with(ds.name(),
+                    sumGenWeights != null ? sumGenWeights : sumGenWeights(events, genW)));
         }
 
         // Skim: remove events before anything is calibrated.

@@ -600,4 +600,20 @@ public final class Events implements EventTable {
         int[] idx = Selection.trueIndices(mask);
         return new Events(chunk, source, this, idx, idx.length);
     }
+
+    /**
+     * A view of the events whose flag is set, labelled as another dataset: a subsample of this
+     * chunk's dataset ({@link AnalysisProcessor#subsamples}). Columns are gathered lazily.
+     *
+     * @param mask one flag per event of this view
+     * @param dataset the dataset the selected events belong to
+     * @return a new view (this one is unchanged)
+     */
+    public Events filter(BoolColumn mask, DatasetInfo dataset) {
+        Objects.requireNonNull(dataset, "dataset");
+        Events f = filter(mask);
+        Chunk c = new Chunk(chunk.index(), dataset, chunk.file(), chunk.treeName(), chunk.entryStart(),
+                chunk.entryStop(), chunk.fileEntries());
+        return new Events(c, source, this, f.selected, f.length);
+    }
 }

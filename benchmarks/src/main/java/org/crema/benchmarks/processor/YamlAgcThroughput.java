@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.crema.configs.AnalysisConfig;
+import org.crema.examples.AgcTaskProcessor;
 import org.crema.examples.TtbarAgcProcessor;
 import org.crema.processor.Processor;
 import org.crema.processor.accumulate.AccumulatorMap;
@@ -25,7 +26,12 @@ import org.crema.processor.run.Runner;
  * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *     -cp benchmarks/target/benchmarks.jar org.crema.benchmarks.processor.YamlAgcThroughput \
  *     [FILE] [--copies N] [--chunk-size K] [--runs R] [--workers W] [--config YAML] [--corrections DIR]
+ *     [--task]
  * </pre>
+ *
+ * With {@code --task}, the AGC task without jet recalibration is compared instead:
+ * {@code configs/examples/agc-task.yaml} against {@link AgcTaskProcessor} (ten histogram variations,
+ * among them the one-sided {@code pt_scale_up}).
  *
  * FILE defaults to {@code ../shared/data/bench/ttbar_agc_lzma9.root} (50 000 events); without it the
  * command prints a message and exits. Run it from the repository root.
@@ -36,11 +42,12 @@ public final class YamlAgcThroughput {
 
     /**
      * @param args optional file, {@code --copies N}, {@code --chunk-size K}, {@code --runs R},
-     *     {@code --workers W} (default 1), {@code --config YAML}, {@code --corrections DIR}
+     *     {@code --workers W} (default 1), {@code --config YAML}, {@code --corrections DIR}, {@code --task}
      */
     public static void main(String[] args) {
         Path file = Path.of("../shared/data/bench/ttbar_agc_lzma9.root");
-        Path config = Path.of("configs/examples/ttbar.yaml");
+        Path config = null;
+        boolean task = false;
         Path corrections = Path.of("data/corrections");
         int copies = 1;
         long chunkSize = 12_500;
@@ -54,6 +61,7 @@ public final class YamlAgcThroughput {
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
                 case "--config" -> config = Path.of(args[++i]);
                 case "--corrections" -> corrections = Path.of(args[++i]);
+                case "--task" -> task = true;
                 default -> file = Path.of(args[i]);
             }
         }
@@ -62,12 +70,15 @@ public final class YamlAgcThroughput {
                     + " (the 50k-event AGC benchmark file); pass FILE to use another one");
             return;
         }
+        if (config == null) {
+            config = Path.of(task ? "configs/examples/agc-task.yaml" : "configs/examples/ttbar.yaml");
+        }
         Fileset fileset = RepeatedFileset.of("ttbar", "2022", 923.6, file, copies);
         AnalysisConfig yaml = AnalysisConfig.load(config).withFileset(fileset);
         Path corr = corrections;
         RunConfig cfg = RunConfig.defaults().withChunkSize(chunkSize).withWorkers(workers).withProgress(false);
-        Supplier<Processor<AccumulatorMap>> java = () -> new TtbarAgcProcessor(corr,
-                TtbarAgcProcessor.DEFAULT_JES_SOURCES);
+        Supplier<Processor<AccumulatorMap>> java = task ? AgcTaskProcessor::new
+                : () -> new TtbarAgcProcessor(corr, TtbarAgcProcessor.DEFAULT_JES_SOURCES);
         Supplier<Processor<AccumulatorMap>> fromYaml = yaml::processor;
 
         System.out.printf(Locale.ROOT, "input %s x %d, chunk size %d, workers %d, %d alternating runs after 1 warm-up"

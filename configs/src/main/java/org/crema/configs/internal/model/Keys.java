@@ -21,11 +21,12 @@ public final class Keys {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("", List.of("name", "parameters", "datasets", "skim", "calibrations", "variations", "objects", "variables",
                 "preselection", "cuts", "categories", "weights", "histograms", "columns"));
-        m.put("datasets", List.of("fileset", "inline", "select"));
-        m.put("datasets.inline.*", List.of("files", "treename", "metadata"));
+        m.put("datasets", List.of("fileset", "inline", "subsamples", "select"));
+        m.put("datasets.inline.*", List.of("files", "treename", "metadata", "subsamples"));
         m.put("datasets.select", List.of("datasets", "samples", "years"));
         m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources", "rochester"));
-        m.put("variations.*", List.of("type", "collection", "field", "shift", "sources", "datasets", "samples"));
+        m.put("variations.*", List.of("type", "collection", "field", "shift", "factor", "sources", "datasets",
+                "samples"));
         m.put("objects.*", List.of("from", "where", "sortBy", "descending", "cleanAgainst"));
         m.put("categories", List.of("standard", "cartesian"));
         m.put("weights.*", List.of("type", "value", "up", "down", "sources", "collection", "file", "correction",

@@ -388,6 +388,7 @@ public final class Loader {
             return null;
         }
 
+        Map<String, Map<String, Compiled>> subsamples = subsamples(ds, fileset);
         List<Model.Cut> skim = cuts(root.get("skim"), "skim", Stage.SKIM);
         Map<String, JetCalibration> calibrations = calibrations(root.get("calibrations"));
         List<Model.Variation> variations = variations(root.get("variations"), calibrations);
@@ -419,10 +420,9 @@ public final class Loader {
                 simulationFields.put(coll, List.copyOf(extra));
             }
         });
-        return new Model(name, parameters, lumi, fileset, schema, inputFields, simulationFields, skim, calibrations,
-                variations, objects,
-                vars,
-                presel, cuts, categories, weights, hists, columns, List.copyOf(warnings), Map.copyOf(muonCalibrations));
+        return new Model(name, parameters, lumi, fileset, schema, inputFields, simulationFields, subsamples, skim,
+                calibrations, variations, objects, vars, presel, cuts, categories, weights, hists, columns,
+                List.copyOf(warnings), Map.copyOf(muonCalibrations));
     }
 
     /** Simulation is normalised to the luminosity of its year: a year without one is an error here, not after the run. */
@@ -488,7 +488,10 @@ public final class Loader {
                         continue;
                     }
                     try {
-                        String json = new ObjectMapper().writeValueAsString(Map.of(e.key(), plain(d)));
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> def = (Map<String, Object>) plain(d);
+                        def.remove("subsamples"); // the loader's, not the fileset's
+                        String json = new ObjectMapper().writeValueAsString(Map.of(e.key(), def));
                         Fileset f = Fileset.parse(json, baseDir);
                         all.putAll(f.datasets());
                     } catch (IOException | RuntimeException ex) {
@@ -500,6 +503,7 @@ public final class Loader {
         if (fs == null && inline == null) {
             error(m, "datasets needs 'fileset' (a datasets JSON file) or 'inline' datasets");
         }
+        allDatasets.addAll(all.keySet());
         YNode sel = m.get("select");
         Fileset fileset = new Fileset(fs == null ? null : baseDir.resolve(fs instanceof YScalar s ? s.text() : ""), all);
         if (sel != null) {
@@ -511,6 +515,84 @@ public final class Loader {
             }
         }
         return fileset;
+    }
+
+    /** Every dataset name, before {@code datasets.select}: subsamples may name one that is not selected. */
+    private final Set<String> allDatasets = new LinkedHashSet<>();
+
+    /**
+     * The subsamples of {@code datasets.inline.*.subsamples} and {@code datasets.subsamples}. Read also
+     * inside a processor (which is given chunks, not the fileset); names are checked against the
+     * datasets only when those were read.
+     *
+     * @return parent dataset → subsample name → per-event mask over input branches
+     */
+    private Map<String, Map<String, Compiled>> subsamples(YNode datasets, Fileset fileset) {
+        Map<String, Map<String, Compiled>> out = new LinkedHashMap<>();
+        if (!(datasets instanceof YMap m)) {
+            return out;
+        }
+        Map<String, YNode.Entry> at = new LinkedHashMap<>();
+        if (m.get("inline") instanceof YMap inline) {
+            for (YNode.Entry e : inline.map().values()) {
+                if (e.value() instanceof YMap d && d.get("subsamples") != null) {
+                    subsampleSet(e.key(), d.get("subsamples"), out, at);
+                }
+            }
+        }
+        YNode fromFileset = m.get("subsamples");
+        if (fromFileset != null) {
+            YMap sm = namedMap(fromFileset, "datasets.subsamples");
+            for (YNode.Entry e : sm == null ? List.<YNode.Entry>of() : sm.map().values()) {
+                if (fileset != null && !allDatasets.contains(e.key())) {
+                    keyError(e, "datasets.subsamples names an undefined dataset '" + e.key() + "'"
+                            + Suggest.didYouMean(e.key(), allDatasets) + "; expected one of " + allDatasets);
+                    continue;
+                }
+                if (out.containsKey(e.key())) {
+                    keyError(e, "dataset '" + e.key() + "' has subsamples both inline and in datasets.subsamples;"
+                            + " expected one place");
+                    continue;
+                }
+                subsampleSet(e.key(), e.value(), out, at);
+            }
+        }
+        if (fileset != null) {
+            at.forEach((name, e) -> {
+                if (allDatasets.contains(name)) {
+                    keyError(e, "subsample '" + name + "' has the name of a dataset; expected a new dataset name");
+                }
+            });
+        }
+        return out;
+    }
+
+    private void subsampleSet(String parent, YNode n, Map<String, Map<String, Compiled>> out,
+            Map<String, YNode.Entry> at) {
+        String what = "subsamples of dataset '" + parent + "'";
+        YMap m = namedMap(n, what);
+        if (m == null) {
+            return;
+        }
+        if (m.map().isEmpty()) {
+            error(m, what + " must name at least one subsample: NAME: \"per-event boolean expression\"");
+            return;
+        }
+        Map<String, Compiled> set = new LinkedHashMap<>();
+        for (YNode.Entry e : m.map().values()) {
+            YNode.Entry first = at.putIfAbsent(e.key(), e);
+            if (first != null) {
+                keyError(e, "subsample '" + e.key() + "' is defined twice (first at line " + first.line()
+                        + "); every subsample is a dataset of its own and needs its own name");
+                continue;
+            }
+            String cut = "subsample '" + e.key() + "'";
+            Compiled c = expr(e.value(), cut, new ScopeImpl(Stage.SKIM, null));
+            if (require(e.value(), c, cut, false, Kind.BOOL)) {
+                set.put(e.key(), c);
+            }
+        }
+        out.put(parent, set);
     }
 
     private static YNode orNull(YNode n) {
@@ -903,17 +985,29 @@ public final class Loader {
                         sources.add(String.valueOf(s));
                     }
                 }
-                out.add(new Model.Variation(e.key(), type, coll, null, 0, sources,
+                out.add(new Model.Variation(e.key(), type, coll, null, 0, Double.NaN, sources,
                         Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
                         Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
                 continue;
             }
             String field = need(v, "field", what);
             Double shift = v.get("shift") == null ? null : number(v.get("shift"), what + " shift");
-            if (v.get("shift") == null) {
-                error(v, what + " needs 'shift': the relative shift, e.g. 0.01 for ±1 %");
+            Double factor = v.get("factor") == null ? null : number(v.get("factor"), what + " factor");
+            if (v.get("shift") == null && v.get("factor") == null) {
+                error(v, what + " needs 'shift' (a pair " + e.key() + "Up/Down, e.g. 0.01 for ±1 %) or 'factor' (one"
+                        + " variation " + e.key() + ", e.g. 1.03)");
+                continue;
             }
-            if (coll == null || field == null || shift == null) {
+            if (v.get("shift") != null && v.get("factor") != null) {
+                error(v.get("factor"), what + " has both 'shift' and 'factor'; expected 'shift' for an up/down pair"
+                        + " or 'factor' for one variation");
+                continue;
+            }
+            if (factor != null && !(factor > 0 && Double.isFinite(factor))) {
+                error(v.get("factor"), what + " factor must be a finite number > 0, got " + factor);
+                continue;
+            }
+            if (coll == null || field == null || (shift == null && factor == null)) {
                 continue;
             }
             Map<String, Kind> fields = schema.collections().get(coll);
@@ -931,7 +1025,8 @@ public final class Loader {
                 continue;
             }
             used.computeIfAbsent(coll, k -> new LinkedHashSet<>()).add(field);
-            out.add(new Model.Variation(e.key(), type, coll, field, shift, List.of(),
+            out.add(new Model.Variation(e.key(), type, coll, field, shift == null ? 0 : shift,
+                    factor == null ? Double.NaN : factor, List.of(),
                     Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
                     Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
         }
@@ -1885,7 +1980,7 @@ public final class Loader {
         for (String v : names) {
             boolean usedByAny = false;
             for (Model.HistDef h : hists) {
-                if (h.variations() == null || h.variations().stream().anyMatch(x -> x.equals(v + "Up")
+                if (h.variations() == null || h.variations().stream().anyMatch(x -> x.equals(v) || x.equals(v + "Up")
                         || x.equals(v + "Down") || x.startsWith(v + "_"))) {
                     usedByAny = true;
                 }

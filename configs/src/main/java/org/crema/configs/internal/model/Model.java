@@ -19,6 +19,7 @@ import org.crema.processor.run.Fileset;
  * @param schema the input branches
  * @param inputFields input collection → the fields any expression reads
  * @param simulationFields input collection → further fields only simulation reads (weights)
+ * @param subsamples dataset → subsample name → per-event mask over input branches
  * @param skim skim cuts
  * @param calibrations input collection → its calibration
  * @param variations shape variations
@@ -35,7 +36,7 @@ import org.crema.processor.run.Fileset;
  */
 public record Model(String name, Map<String, Object> parameters, Map<String, Double> luminosity, Fileset fileset,
         Schema schema, Map<String, List<String>> inputFields, Map<String, List<String>> simulationFields,
-        List<Cut> skim,
+        Map<String, Map<String, Compiled>> subsamples, List<Cut> skim,
         Map<String, org.crema.configs.internal.calib.JetCalibration> calibrations, List<Variation> variations,
         List<ObjectDef> objects, List<Var> variables, List<Cut> preselection, List<Cut> cuts, Categories categories,
         List<WeightDef> weights, List<HistDef> histograms, List<ColumnsDef> columns, List<Diagnostic> warnings,
@@ -43,9 +44,9 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
 
     /** @param other datasets @return this model over those datasets */
     public Model withFileset(Fileset other) {
-        return new Model(name, parameters, luminosity, other, schema, inputFields, simulationFields, skim, calibrations,
-                variations, objects, variables, preselection, cuts, categories, weights, histograms, columns, warnings,
-                muonCalibrations);
+        return new Model(name, parameters, luminosity, other, schema, inputFields, simulationFields, subsamples, skim,
+                calibrations, variations, objects, variables, preselection, cuts, categories, weights, histograms,
+                columns, warnings, muonCalibrations);
     }
 
     /**
@@ -81,16 +82,24 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
      * @param collection input collection varied
      * @param field field scaled ({@code scale})
      * @param shift relative shift: up multiplies by {@code 1 + shift}, down by {@code 1 - shift}
+     * @param factor one-sided {@code scale}: the factor of the single variation {@code name} (NaN for a pair)
      * @param sources JES sources ({@code jes}): one pair {@code name_sourceUp/Down} each
      * @param datasets datasets it runs for (empty = all simulation)
      * @param samples samples it runs for (empty = all)
      */
     public record Variation(String name, String type, String collection, String field, double shift,
-            List<String> sources, Set<String> datasets, Set<String> samples) {
+            double factor, List<String> sources, Set<String> datasets, Set<String> samples) {
+        /** @return true for a single variation named {@code name}, without {@code Up}/{@code Down} */
+        public boolean oneSided() {
+            return !Double.isNaN(factor);
+        }
+
         /** @return the shape variation names, in run order */
         public List<String> names() {
             List<String> out = new java.util.ArrayList<>();
-            if (type.equals("jes")) {
+            if (oneSided()) {
+                out.add(name);
+            } else if (type.equals("jes")) {
                 for (String s : sources) {
                     out.add(name + "_" + s + "Up");
                     out.add(name + "_" + s + "Down");
