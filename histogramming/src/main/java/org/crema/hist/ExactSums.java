@@ -20,8 +20,8 @@ import java.math.BigInteger;
  * digits spanning the whole double range, three integer additions per value), and the fill loops
  * send the rest of a block there directly once it has had several such values. A pair whose high
  * word passes its limit at a fold moves to a per-bin {@link BigInteger}. Merging lowers the scale
- * of the receiving array to the other's when every bin still fits. NaN and ±∞ are summed apart per bin, which is
- * order-independent too (NaN if a NaN or both infinities were added). Nothing is rounded or
+ * of the receiving array to the other's when every bin still fits. NaN and ±∞ are summed apart per
+ * bin, which is order-independent too (NaN if a NaN or both infinities were added). Nothing is rounded or
  * dropped before the value is read: integer addition is associative and commutative, so the state
  * is the exact sum whatever happened in between; the scale only decides which path is fast.
  *
@@ -278,10 +278,7 @@ final class ExactSums {
             addBig(dst, o.big[src]);
         }
         if (o.wide != null && o.wide.has(src)) {
-            if (wide == null) {
-                wide = new WideBins(bins);
-            }
-            wide.addBin(o.wide, src, dst);
+            wide().addBin(o.wide, src, dst);
             entries(1);
         }
         long ol = o.acc[2 * src];
@@ -352,6 +349,7 @@ final class ExactSums {
         System.arraycopy(acc, 0, c.acc, 0, acc.length);
         c.big = big == null ? null : big.clone();
         c.wide = wide == null ? null : wide.copy();
+        c.stuckScale = stuckScale;
         c.special = special == null ? null : special.clone();
         c.scale = scale;
         c.inverseUnit = inverseUnit;
