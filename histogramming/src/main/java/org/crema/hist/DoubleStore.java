@@ -31,16 +31,67 @@ final class DoubleStore extends BinStore {
     void accumulate(int[] ix, int n, int shift, double[] ws, int wo, double scalar, double[] samples) {
         ExactSums s1 = sumw;
         int i = 0;
-        while (true) {
+        while (i < n) {
             i = accumulateFast(s1.acc, s1.inverseUnit, ix, i, n, shift, ws, wo, scalar);
-            if (i >= n) {
-                break;
+            if (i < n) {
+                i = accumulateMixed(s1, ix, i, n, shift, ws, wo, scalar);
+                if (i < 0) {
+                    i = accumulateWide(s1, ix, ~i, n, shift, ws, wo, scalar);
+                }
             }
-            // Entry i is off the sum's scale: add it exactly (the scale may change), then resume.
-            s1.add(ix[i] + shift, ws == null ? scalar : ws[wo + i]);
-            i++;
         }
         s1.entries(n);
+    }
+
+    /** One sum's twin of {@code WeightStore}'s loop for entries off the scale: see there. */
+    private static int accumulateMixed(ExactSums s1, int[] ix, int from, int n, int shift, double[] ws, int wo,
+            double scalar) {
+        long[] a1 = s1.acc;
+        double u1 = s1.inverseUnit;
+        int run = 0;
+        int off = 0;
+        for (int i = from; i < n; i++) {
+            int j = ix[i];
+            if (j < 0) {
+                continue;
+            }
+            double w = ws == null ? scalar : ws[wo + i];
+            double y = w * u1;
+            long x = (long) y;
+            if (ExactSums.fits(y, x)) {
+                ExactSums.addFast(a1, j + shift, x);
+                if (++run == ExactSums.RESUME_FAST) {
+                    return i + 1;
+                }
+            } else {
+                s1.addSlow(j + shift, w);
+                u1 = s1.inverseUnit;
+                run = 0;
+                if (++off == ExactSums.WIDE_AFTER) {
+                    return ~(i + 1);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** One sum's twin of {@code WeightStore}'s loop into the wide sums: see there. */
+    private static int accumulateWide(ExactSums s1, int[] ix, int from, int n, int shift, double[] ws, int wo,
+            double scalar) {
+        WideBins d1 = s1.wide();
+        for (int i = from; i < n; i++) {
+            int j = ix[i];
+            if (j < 0) {
+                continue;
+            }
+            double w = ws == null ? scalar : ws[wo + i];
+            if (WideBins.isFinite(w)) {
+                d1.add(j + shift, w);
+            } else {
+                s1.addSlow(j + shift, w);
+            }
+        }
+        return n;
     }
 
     /**

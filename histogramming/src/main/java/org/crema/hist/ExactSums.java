@@ -14,11 +14,14 @@ import java.math.BigInteger;
  * below 2^63) its low 32 bits are added to {@code L} and the rest to {@code H}, so no carry is
  * computed per entry. Every 2^30 entries (at most 2^32 units each) {@code L} is folded into {@code
  * H}. Other finite values take {@link #addSlow}: a value below the unit first lowers the scale of
- * every bin (a shift by up to 31 binary orders at a time, while every bin stays within its limit);
- * values up to 2^40 units are then split into the pair there; what still does not fit goes to a
- * per-bin {@link BigInteger} kept beside the pair. Merging lowers the scale of the receiving array
- * to the other's when every bin still fits. NaN and ±∞ are summed apart per bin, which is
- * order-independent too (NaN if a NaN or both infinities were added). Nothing is rounded or
+ * every bin (a shift by up to 31 binary orders at a time, while every bin stays within its limit;
+ * once that failed it is not tried again at the same scale); values up to 2^40 units are then split
+ * into the pair there; what still does not fit goes to the bin's wide sum ({@link WideBins}: 32-bit
+ * digits spanning the whole double range, three integer additions per value), and the fill loops
+ * send the rest of a block there directly once it has had several such values. A pair whose high
+ * word passes its limit at a fold moves to a per-bin {@link BigInteger}. Merging lowers the scale
+ * of the receiving array to the other's when every bin still fits. NaN and ±∞ are summed apart per
+ * bin, which is order-independent too (NaN if a NaN or both infinities were added). Nothing is rounded or
  * dropped before the value is read: integer addition is associative and commutative, so the state
  * is the exact sum whatever happened in between; the scale only decides which path is fast.
  *
@@ -26,10 +29,11 @@ import java.math.BigInteger;
  * precision values from {@code 2^−5} to {@code 2^5} times the first (and coarser ones over a wider
  * range) take the fast path, values up to {@code 2^35} times the first the pair's slow path.
  *
- * <p><b>Memory.</b> 16 bytes per bin, plus a {@code BigInteger} for the bins that received a value
- * the pair could not hold. <b>Cost.</b> The fast path is a multiply, two conversions and two
- * integer adds per value; values spread over many decades in one histogram fall back to the slow
- * paths (an order of magnitude slower, see docs/performance.md).
+ * <p><b>Memory.</b> 16 bytes per bin, plus a window of wide digits for the bins that received a
+ * value far from the scale (about 64 bytes for values over a dozen decades) and a {@code BigInteger}
+ * for a pair that overflowed. <b>Cost.</b> The fast path is a multiply, two conversions and two
+ * integer adds per value; values spread over many decades in one histogram take the wide sums (a
+ * few times slower than the fast path, see docs/performance.md).
  *
  * <p>Not thread-safe: one instance per histogram, filled by one thread.
  */
@@ -38,11 +42,22 @@ final class ExactSums {
     private static final long FRAC = (1L << 52) - 1;
     private static final long IMPLICIT = 1L << 52;
     /** Unit of the per-bin big integers: below every double's least bit and every scale. */
-    private static final int BIG_UNIT = -1200;
+    static final int BIG_UNIT = -1200;
     /** Lowest scale: keeps 2^scale within range of {@link #BIG_UNIT} with room for the shift. */
     private static final int MIN_SCALE = BIG_UNIT + 64;
     /** Entries after which L is folded into H: |L| stays below 2^62. */
     static final long FOLD_AFTER = 1L << 30;
+    /**
+     * Entries in a row on the fast path after which the fill loops go back from their per-entry loop
+     * (which calls {@link #addSlow}) to the unrolled fast one.
+     */
+    static final int RESUME_FAST = 16;
+    /**
+     * Entries off the scale, within a fill loop's per-entry loop, after which the loop sends the rest
+     * of its block to the wide sums: every entry then takes the same few integer operations, which
+     * beats testing each one when the weights spread over many decades.
+     */
+    static final int WIDE_AFTER = 8;
     /** |H| above this after a fold moves the bin to its big integer, keeping headroom for 2^30 more entries. */
     private static final long H_LIMIT = 1L << 61;
 
@@ -58,6 +73,10 @@ final class ExactSums {
     long pending;
     /** {@code null}, or per bin an exact remainder in units of 2^{@link #BIG_UNIT} ({@code null} = 0). */
     BigInteger[] big;
+    /** {@code null}, or per bin the exact sum of the doubles that were far from the scale. */
+    WideBins wide;
+    /** A scale at which lowering the scale for a small value failed: not tried again there (see {@link #addSlow}). */
+    private int stuckScale = Integer.MIN_VALUE;
     /** Per bin the sum of the non-finite values added, 0 when none; {@code null} until the first one. */
     double[] special;
 
@@ -104,6 +123,9 @@ final class ExactSums {
 
     /** Folds every L into its H (values do not change); moves an H near its limit to the big integer. */
     void fold() {
+        if (wide != null) {
+            wide.fold();
+        }
         for (int b = 0; b < bins; b++) {
             long l = acc[2 * b];
             long h = acc[2 * b + 1] + (l >> 32);
@@ -137,14 +159,19 @@ final class ExactSums {
         if (!scaled) {
             setScale(Math.max(MIN_SCALE, e - 5));
         }
-        if (e < scale) {
+        if (e < scale && scale != stuckScale) {
             // A value below the unit: lower the scale of every bin (8 orders of margin, so that a
             // spread of small values does not rebase at each new minimum), while every bin fits.
+            // When the bins do not fit, they will not at the next small value either (each try
+            // costs a pass over every bin): this scale stays, and small values go to the wide sums.
             int before;
             do {
                 before = scale;
                 rebase(e - 8);
             } while (scale > e && scale < before);
+            if (scale > e) {
+                stuckScale = scale;
+            }
         }
         int q = e - scale;
         if (q >= 0 && q <= 40) {
@@ -163,8 +190,17 @@ final class ExactSums {
                 return;
             }
         }
-        // Far below the scale (or far above it): exact, off the common path.
-        addBig(b, BigInteger.valueOf(bits < 0 ? -m : m).shiftLeft(e - BIG_UNIT));
+        // Far below the scale (or far above it): the wide sums, exact at any exponent.
+        wide().add(b, m, e, bits < 0);
+        entries(1);
+    }
+
+    /** @return the wide sums, made at the first call */
+    WideBins wide() {
+        if (wide == null) {
+            wide = new WideBins(bins);
+        }
+        return wide;
     }
 
     /** Adds {@code x} to bin {@code b} (any value). */
@@ -241,6 +277,10 @@ final class ExactSums {
         if (o.big != null && o.big[src] != null) {
             addBig(dst, o.big[src]);
         }
+        if (o.wide != null && o.wide.has(src)) {
+            wide().addBin(o.wide, src, dst);
+            entries(1);
+        }
         long ol = o.acc[2 * src];
         long oh = o.acc[2 * src + 1];
         if (ol == 0 && oh == 0) {
@@ -275,7 +315,7 @@ final class ExactSums {
     void addAll(ExactSums o) {
         alignFor(o);
         int k = o.scale - scale;
-        if (o.big == null && o.special == null && (k == 0 || o.scaled && k > 0 && k < 32)) {
+        if (o.big == null && o.wide == null && o.special == null && (k == 0 || o.scaled && k > 0 && k < 32)) {
             // The common merge: a plain loop. Each bin of o is normalised to 0 ≤ l < 2^32, shifted
             // to this scale, its low 32 bits added to L (one more "entry" for the fold bound) and
             // the rest to H, which is checked against its limit; a bin that would pass it takes the
@@ -308,6 +348,8 @@ final class ExactSums {
         ExactSums c = new ExactSums(bins);
         System.arraycopy(acc, 0, c.acc, 0, acc.length);
         c.big = big == null ? null : big.clone();
+        c.wide = wide == null ? null : wide.copy();
+        c.stuckScale = stuckScale;
         c.special = special == null ? null : special.clone();
         c.scale = scale;
         c.inverseUnit = inverseUnit;
@@ -326,7 +368,7 @@ final class ExactSums {
         long l = acc[2 * b];
         long h = acc[2 * b + 1] + (l >> 32);
         l &= M32;
-        boolean noBig = big == null || big[b] == null;
+        boolean noBig = (big == null || big[b] == null) && (wide == null || !wide.has(b));
         if (noBig && h < (1L << 31) && h >= -(1L << 31)) {
             long v = (h << 32) | l;
             if (v == 0) {
@@ -340,17 +382,24 @@ final class ExactSums {
                 return Math.scalb(d, scale);
             }
         }
-        BigInteger v = pairToBig(b);
-        if (!noBig) {
-            v = v.add(big[b]);
-        }
-        return toDouble(v, BIG_UNIT);
+        return toDouble(exact(b), BIG_UNIT);
     }
 
     /** @return the exact sum of bin {@code b} in units of 2^{@link #BIG_UNIT} (non-finite sums aside) */
     BigInteger exact(int b) {
         BigInteger v = pairToBig(b);
-        return big == null || big[b] == null ? v : v.add(big[b]);
+        BigInteger x = beyondPair(b);
+        return x == null ? v : v.add(x);
+    }
+
+    /** @return what bin {@code b} holds beside its pair (big integer and wide sum), or {@code null} when nothing */
+    private BigInteger beyondPair(int b) {
+        BigInteger x = big == null ? null : big[b];
+        if (wide != null && wide.has(b)) {
+            BigInteger w = wide.toBig(b);
+            x = x == null ? w : x.add(w);
+        }
+        return x;
     }
 
     /** @return the non-finite sum of bin {@code b}, or 0 when none */
@@ -417,10 +466,11 @@ final class ExactSums {
     long[] encode() {
         java.util.ArrayList<long[]> bigs = new java.util.ArrayList<>();
         int bigLen = 0;
-        if (big != null) {
+        if (big != null || wide != null) {
             for (int b = 0; b < bins; b++) {
-                if (big[b] != null) {
-                    long[] w = toWords(big[b]);
+                BigInteger x = beyondPair(b);
+                if (x != null && x.signum() != 0) {
+                    long[] w = toWords(x);
                     bigs.add(new long[] {b});
                     bigs.add(w);
                     bigLen += 2 + w.length;

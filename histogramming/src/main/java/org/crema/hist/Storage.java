@@ -4,9 +4,8 @@ package org.crema.hist;
  * What each bin accumulates. Each storage maps to one UHI serialization storage type.
  *
  * <p>Every double sum is exact: a bin keeps an integer in two {@code long}s, in units of a power of
- * two shared by the histogram (and, for the rare value far below the others, an arbitrary-precision
- * remainder),
- * so the value read back is the correctly rounded sum of all filled doubles whatever the order of
+ * two shared by the histogram (and, for values far from the others, a window of wide integer
+ * digits spanning the whole double range, or an arbitrary-precision remainder), so the value read back is the correctly rounded sum of all filled doubles whatever the order of
  * the fills and merges. Memory per bin: {@code INT64} 8 bytes, {@code DOUBLE} 16, {@code WEIGHT} 32,
  * {@code MEAN} 48.
  */

@@ -39,21 +39,93 @@ final class WeightStore extends BinStore {
         ExactSums s1 = sumw;
         ExactSums s2 = sumw2;
         int i = 0;
-        while (true) {
+        while (i < n) {
             i = accumulateFast(s1.acc, s1.inverseUnit, s2.acc, s2.inverseUnit, ix, i, n, shift, ws, wo, scalar);
-            if (i >= n) {
-                break;
+            if (i < n) {
+                i = accumulateMixed(s1, s2, ix, i, n, shift, ws, wo, scalar);
+                if (i < 0) {
+                    i = accumulateWide(s1, s2, ix, ~i, n, shift, ws, wo, scalar);
+                }
             }
-            // Entry i left the fast path (a value off the sums' scale): add it exactly, which may
-            // change the scale, then resume the fast loop after it.
-            int j = ix[i] + shift;
-            double w = ws == null ? scalar : ws[wo + i];
-            s1.add(j, w);
-            s2.add(j, w * w);
-            i++;
         }
         s1.entries(n);
         s2.entries(n);
+    }
+
+    /**
+     * Adds entries from {@code from} one at a time, those off the sums' scale exactly through
+     * {@link ExactSums#addSlow} (which may change the scale), until {@link ExactSums#RESUME_FAST}
+     * in a row took the fast path; returns the index after them, or {@code n}. After {@link
+     * ExactSums#WIDE_AFTER} entries off the scale it returns {@code ~i} instead, {@code i} the
+     * index after the last of them: the rest of the block goes to {@link #accumulateWide}.
+     */
+    private static int accumulateMixed(ExactSums s1, ExactSums s2, int[] ix, int from, int n, int shift,
+            double[] ws, int wo, double scalar) {
+        long[] a1 = s1.acc;
+        long[] a2 = s2.acc;
+        double u1 = s1.inverseUnit;
+        double u2 = s2.inverseUnit;
+        int run = 0;
+        int off = 0;
+        for (int i = from; i < n; i++) {
+            int j = ix[i];
+            if (j < 0) {
+                continue;
+            }
+            j += shift;
+            double w = ws == null ? scalar : ws[wo + i];
+            double w2 = w * w;
+            double y1 = w * u1;
+            double y2 = w2 * u2;
+            long x1 = (long) y1;
+            long x2 = (long) y2;
+            if (ExactSums.fitsBoth(y1, x1, y2, x2)) {
+                ExactSums.addFast(a1, j, x1);
+                ExactSums.addFast(a2, j, x2);
+                if (++run == ExactSums.RESUME_FAST) {
+                    return i + 1;
+                }
+            } else {
+                s1.addSlow(j, w);
+                s2.addSlow(j, w2);
+                u1 = s1.inverseUnit;
+                u2 = s2.inverseUnit;
+                run = 0;
+                if (++off == ExactSums.WIDE_AFTER) {
+                    return ~(i + 1);
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Adds entries from {@code from} to the end of the block to the wide sums ({@link WideBins}),
+     * the same way whatever their exponent; NaN and ±∞ go to {@link ExactSums#addSlow}.
+     *
+     * @return {@code n}
+     */
+    private static int accumulateWide(ExactSums s1, ExactSums s2, int[] ix, int from, int n, int shift,
+            double[] ws, int wo, double scalar) {
+        WideBins d1 = s1.wide();
+        WideBins d2 = s2.wide();
+        for (int i = from; i < n; i++) {
+            int j = ix[i];
+            if (j < 0) {
+                continue;
+            }
+            j += shift;
+            double w = ws == null ? scalar : ws[wo + i];
+            double w2 = w * w;
+            if (WideBins.isFinite(w2)) { // w2 finite: w finite too
+                d1.add(j, w);
+                d2.add(j, w2);
+            } else {
+                s1.addSlow(j, w);
+                s2.addSlow(j, w2);
+            }
+        }
+        return n;
     }
 
     /**

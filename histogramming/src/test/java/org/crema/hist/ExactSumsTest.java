@@ -133,16 +133,52 @@ class ExactSumsTest {
     }
 
     @Test
-    void pairOverflowMovesTheBinToItsBigInteger() {
+    void valuesFarAboveTheScaleGoToTheWideSums() {
         ExactSums s = new ExactSums(1);
         s.add(0, 1.0); // scale 2^-57
         for (int i = 0; i < 4; i++) {
-            s.add(0, 0x1p68); // 2^125 in units of the scale: the fourth overflows the 128-bit pair
+            s.add(0, 0x1p68); // its least bit 2^73 units above the scale: beyond the pair's slow path
         }
-        assertThat(s.big).isNotNull();
+        assertThat(s.wide).isNotNull();
+        assertThat(s.wide.has(0)).isTrue();
         assertThat(s.value(0)).isEqualTo(0x1p70); // 2^70 + 1 rounds to 2^70
         s.add(0, -0x1p70);
         assertThat(s.value(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void pairOverflowMovesTheValueToTheWideSums() {
+        ExactSums s = new ExactSums(1);
+        s.add(0, 1.0); // scale 2^-57
+        for (int i = 0; i < 3; i++) {
+            s.add(0, 0x1p35); // 2^92 units: 2^60 in the pair's high word, the third passes its limit
+        }
+        assertThat(s.wide.has(0)).isTrue();
+        assertThat(s.value(0)).isEqualTo(3 * 0x1p35 + 1);
+        assertThat(s.exact(0)).isEqualTo(BigInteger.valueOf(3 * (1L << 35) + 1).shiftLeft(1200));
+    }
+
+    @Test
+    void wideSumsAreExactAcrossTheirWindowsAndFolds() {
+        // Values at both ends of the double range in one bin, each window growing, folded in between.
+        ExactSums s = new ExactSums(2);
+        s.add(0, 1.0);
+        BigDecimal exact = BigDecimal.ONE;
+        double[] far = {Double.MIN_VALUE, -0x1p-1000, 0x1p1000, Double.MAX_VALUE, -Double.MAX_VALUE, 3e-300,
+            -7e200, 0x1.fffffffffffffp-1022};
+        for (int round = 0; round < 3; round++) {
+            for (double x : far) {
+                s.add(0, x);
+                exact = exact.add(new BigDecimal(x));
+            }
+            s.fold();
+        }
+        assertThat(s.value(0)).isEqualTo(exact.doubleValue());
+        ExactSums t = new ExactSums(2);
+        t.addAll(s);
+        t.addBin(s, 0, 1);
+        assertThat(t.value(0)).isEqualTo(t.value(1)).isEqualTo(exact.doubleValue());
+        assertThat(t.exact(0)).isEqualTo(s.exact(0));
     }
 
     @Test
@@ -151,7 +187,7 @@ class ExactSumsTest {
         a.add(0, 1e-3);
         ExactSums b = new ExactSums(1);
         b.add(0, 1e6);
-        b.add(0, 1e-20); // below b's scale: b lowers its scale or uses its big integer
+        b.add(0, 1e-20); // below b's scale: b lowers its scale or uses its wide sums
         BigDecimal exact = new BigDecimal(1e-3).add(new BigDecimal(1e6)).add(new BigDecimal(1e-20));
         ExactSums ab = a.copy();
         ab.addAll(b);
@@ -178,7 +214,7 @@ class ExactSumsTest {
         Random r = new Random(7);
         ExactSums s = sumOf(values(r, 500, 20), 0, 500, 5);
         s.add(3, Double.NaN);
-        s.add(2, 1e-200); // forces a big integer
+        s.add(2, 1e-200); // far below the scale: the wide sums, encoded as a big integer
         ExactSums d = ExactSums.decode(s.encode(), 5);
         assertThat(d).isNotNull();
         for (int b = 0; b < 5; b++) {
