@@ -202,7 +202,16 @@ public final class AnalysisConfig {
         try {
             Files.createDirectories(outputDir);
             Path p = outputDir.resolve("parameters.json");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(p.toFile(), model.parameters());
+            // written beside and moved into place, so a failed write never leaves a partial file behind
+            Path tmp = Files.createTempFile(outputDir, ".parameters", ".json.tmp");
+            try {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(),
+                        model.parameters());
+                Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
             return p;
         } catch (IOException e) {
             throw new ConfigException("cannot write parameters.json into " + outputDir + ": " + e.getMessage(), e);
