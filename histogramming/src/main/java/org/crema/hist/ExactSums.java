@@ -462,30 +462,59 @@ final class ExactSums {
     /**
      * The exact state as longs: format, scale, flags, the pairs, the non-finite sums if any, then
      * the big integers as (bin, length, words…); read back by {@link #decode}.
+     *
+     * <p>The encoding is canonical: a function of the bins' exact values only, not of the scale, the
+     * folds or the wide sums that the order of the fills happened to produce, so equal sums give equal
+     * bytes (a run resumed from a checkpoint writes the same file as one that was not interrupted).
+     * The unit is the coarsest power of two, at most 1, that holds every bin exactly; a bin that does
+     * not fit a pair at that unit is written whole as a big integer.
      */
     long[] encode() {
-        java.util.ArrayList<long[]> bigs = new java.util.ArrayList<>();
-        int bigLen = 0;
-        if (big != null || wide != null) {
-            for (int b = 0; b < bins; b++) {
-                BigInteger x = beyondPair(b);
-                if (x != null && x.signum() != 0) {
-                    long[] w = toWords(x);
-                    bigs.add(new long[] {b});
-                    bigs.add(w);
-                    bigLen += 2 + w.length;
-                }
+        BigInteger[] exact = new BigInteger[bins];
+        int lowest = Integer.MAX_VALUE;
+        for (int b = 0; b < bins; b++) {
+            boolean empty = acc[2 * b] == 0 && acc[2 * b + 1] == 0 && (big == null || big[b] == null)
+                    && (wide == null || !wide.has(b));
+            exact[b] = empty ? BigInteger.ZERO : exact(b);
+            if (exact[b].signum() != 0) {
+                lowest = Math.min(lowest, exact[b].getLowestSetBit());
             }
         }
-        int len = 4 + acc.length + (special == null ? 0 : bins) + bigLen;
+        boolean nonZero = lowest != Integer.MAX_VALUE;
+        int unit = nonZero ? Math.min(0, Math.max(MIN_SCALE, BIG_UNIT + lowest)) : 0;
+        int shift = unit - BIG_UNIT;
+        long[] pairs = new long[2 * bins];
+        java.util.ArrayList<long[]> bigs = new java.util.ArrayList<>();
+        int bigLen = 0;
+        for (int b = 0; b < bins; b++) {
+            BigInteger v = exact[b];
+            if (v.signum() == 0) {
+                continue;
+            }
+            BigInteger high = v.shiftRight(shift + 32);
+            if (v.getLowestSetBit() >= shift && high.bitLength() <= 60) {
+                pairs[2 * b] = v.shiftRight(shift).longValue() & M32;
+                pairs[2 * b + 1] = high.longValue();
+            } else {
+                long[] w = toWords(v);
+                bigs.add(new long[] {b});
+                bigs.add(w);
+                bigLen += 2 + w.length;
+            }
+        }
+        boolean hasSpecial = false;
+        for (int b = 0; special != null && b < bins; b++) {
+            hasSpecial |= special[b] != 0;
+        }
+        int len = 4 + pairs.length + (hasSpecial ? bins : 0) + bigLen;
         long[] out = new long[len];
         out[0] = FORMAT;
-        out[1] = scale;
-        out[2] = (scaled ? 1 : 0) | (special == null ? 0 : 2);
+        out[1] = unit;
+        out[2] = (nonZero ? 1 : 0) | (hasSpecial ? 2 : 0);
         out[3] = bigs.size() / 2;
-        System.arraycopy(acc, 0, out, 4, acc.length);
-        int p = 4 + acc.length;
-        if (special != null) {
+        System.arraycopy(pairs, 0, out, 4, pairs.length);
+        int p = 4 + pairs.length;
+        if (hasSpecial) {
             for (int b = 0; b < bins; b++) {
                 out[p++] = Double.doubleToRawLongBits(special[b]);
             }

@@ -77,6 +77,15 @@ class ExactSumsTest {
             assertThat(Double.doubleToRawLongBits(merged.value(b))).as("bin %d", b)
                     .isEqualTo(Double.doubleToRawLongBits(whole.value(b)));
         }
+        // The serialised state is canonical: equal sums, equal encodings, however the state was reached
+        // (including through a decode, as a run resumed from a checkpoint does).
+        assertThat(merged.encode()).isEqualTo(whole.encode());
+        ExactSums resumed = ExactSums.decode(sumOf(v, 0, n / 2, 3).encode(), 3);
+        for (int i = n / 2; i < n; i++) {
+            resumed.add(i % 3, v[i]);
+        }
+        assertThat(resumed.encode()).isEqualTo(whole.encode());
+        assertThat(ExactSums.decode(whole.encode(), 3).encode()).isEqualTo(whole.encode());
     }
 
     @Property(tries = 200)
