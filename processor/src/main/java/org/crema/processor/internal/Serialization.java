@@ -75,7 +75,7 @@ public final class Serialization {
      */
     public static byte[] toBytes(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        try (ObjectOutputStream out = new CanonicalStrings(bytes)) {
             out.writeObject(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize " + value.getClass().getName() + ": " + e.getMessage(), e);
@@ -249,6 +249,26 @@ public final class Serialization {
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+
+    /**
+     * Writes each distinct string once and refers back to it afterwards. Java serialization shares by
+     * identity, so without this the bytes would depend on which equal strings a run happened to hold
+     * as one instance: a run resumed from a checkpoint (whose strings were read back as new instances)
+     * would serialise the same values to other bytes than a run that was never interrupted.
+     */
+    private static final class CanonicalStrings extends ObjectOutputStream {
+        private final java.util.Map<String, String> first = new java.util.HashMap<>();
+
+        CanonicalStrings(OutputStream out) throws IOException {
+            super(out);
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            return obj instanceof String s ? first.computeIfAbsent(s, k -> k) : obj;
         }
     }
 }
