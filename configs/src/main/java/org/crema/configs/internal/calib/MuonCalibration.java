@@ -1,13 +1,15 @@
 package org.crema.configs.internal.calib;
 
+import static org.crema.configs.internal.calib.ColumnArrays.floats;
+import static org.crema.configs.internal.calib.ColumnArrays.ints;
+import static org.crema.configs.internal.calib.ColumnArrays.longs;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.crema.columnar.Column;
 import org.crema.columnar.FloatColumn;
 import org.crema.columnar.ListColumn;
-import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
 import org.crema.configs.ConfigException;
 import org.crema.corrections.jme.EventIds;
@@ -150,35 +152,5 @@ public final class MuonCalibration {
                 longs(events.column("event")));
         return new Factors(events, s.mc(offsets, ids, charge, pt, eta, phi, genPt, layers, 0, 0),
                 withError ? s.mcError(offsets, ids, charge, pt, eta, phi, genPt, layers) : null);
-    }
-
-    private static float[] floats(Column c) {
-        if (c instanceof FloatColumn f) {
-            return f.toArray();
-        }
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        float[] out = new float[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) p.getDouble(i);
-        }
-        return out;
-    }
-
-    private static int[] ints(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        int[] out = new int[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (int) p.getLong(i);
-        }
-        return out;
-    }
-
-    private static long[] longs(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        long[] out = new long[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = p.getLong(i);
-        }
-        return out;
     }
 }

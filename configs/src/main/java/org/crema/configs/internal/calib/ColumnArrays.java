@@ -1,0 +1,45 @@
+package org.crema.configs.internal.calib;
+
+import org.crema.columnar.Column;
+import org.crema.columnar.FloatColumn;
+import org.crema.columnar.PrimitiveColumn;
+
+/**
+ * Branch contents as the primitive arrays the correction kernels take: NanoAOD stores some inputs in
+ * narrower or wider types than the kernels want (e.g. {@code UChar_t} layer counts, {@code ULong64_t}
+ * event numbers), and converting here keeps the calibrations free of per-type branches.
+ */
+final class ColumnArrays {
+    private ColumnArrays() {
+    }
+
+    static float[] floats(Column c) {
+        if (c instanceof FloatColumn f) {
+            return f.toArray();
+        }
+        PrimitiveColumn p = (PrimitiveColumn) c;
+        float[] out = new float[p.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) p.getDouble(i);
+        }
+        return out;
+    }
+
+    static int[] ints(Column c) {
+        PrimitiveColumn p = (PrimitiveColumn) c;
+        int[] out = new int[p.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) p.getLong(i);
+        }
+        return out;
+    }
+
+    static long[] longs(Column c) {
+        PrimitiveColumn p = (PrimitiveColumn) c;
+        long[] out = new long[p.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p.getLong(i);
+        }
+        return out;
+    }
+}
