@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import org.crema.columnar.Column;
@@ -103,28 +102,10 @@ public final class NanoEvents {
      * @throws org.crema.io.RootFormatException if there is no such branch
      */
     public Column column(String branch) {
-        FutureTask<Column> task = cache.get(branch);
-        if (task == null) {
+        if (!cache.containsKey(branch)) {
             tree.branch(branch); // fail fast, with suggestions, for unknown names
-            FutureTask<Column> fresh = new FutureTask<>(() -> tree.read(branch, from, to, decompressors));
-            task = cache.putIfAbsent(branch, fresh);
-            if (task == null) {
-                task = fresh;
-                fresh.run();
-            }
         }
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            cache.remove(branch, task);
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + branch, e);
-        }
+        return ComputeOnce.get(cache, branch, () -> tree.read(branch, from, to, decompressors));
     }
 
     /**

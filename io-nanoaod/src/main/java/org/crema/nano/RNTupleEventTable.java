@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
 import org.crema.columnar.BoolColumn;
 import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
@@ -150,7 +148,7 @@ public final class RNTupleEventTable implements EventTable {
             throw new RootFormatException(describe() + ": no field or branch named '" + branch + "'"
                     + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
         }
-        return once(columns, branch, () -> names.read(branch, from, to, decoders));
+        return ComputeOnce.get(columns, branch, () -> names.read(branch, from, to, decoders));
     }
 
     /** @return collections by {@link NanoSchema#collectionNames}: every {@code X} with {@code nX} and an {@code X_*} branch */
@@ -191,7 +189,7 @@ public final class RNTupleEventTable implements EventTable {
      */
     @Override
     public int[] offsets(String collection) {
-        return once(offsets, collection, () -> computeOffsets(collection));
+        return ComputeOnce.get(offsets, collection, () -> computeOffsets(collection));
     }
 
     private int[] computeOffsets(String collection) {
@@ -258,7 +256,7 @@ public final class RNTupleEventTable implements EventTable {
 
     @Override
     public CrossReference crossReference(String collection, String idxField, String target) {
-        return once(crossReferences, collection + "\0" + idxField + "\0" + target,
+        return ComputeOnce.get(crossReferences, collection + "\0" + idxField + "\0" + target,
                 () -> NanoSchema.resolve(collection, idxField, target, field(collection, idxField), offsets(target)));
     }
 
@@ -276,33 +274,5 @@ public final class RNTupleEventTable implements EventTable {
     @Override
     public String describe() {
         return ntuple.location() + ", entries [" + from + ", " + to + ")";
-    }
-
-    /** Computes a value once per key; concurrent callers wait for the first and share its result. */
-    private static <T> T once(Map<String, FutureTask<T>> cache, String key, Supplier<T> compute) {
-        FutureTask<T> task = cache.get(key);
-        if (task == null) {
-            FutureTask<T> fresh = new FutureTask<>(compute::get);
-            task = cache.putIfAbsent(key, fresh);
-            if (task == null) {
-                task = fresh;
-                fresh.run();
-            }
-        }
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            cache.remove(key, task);
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + key, e);
-        }
     }
 }
