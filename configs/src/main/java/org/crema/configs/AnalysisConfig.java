@@ -32,7 +32,7 @@ public final class AnalysisConfig {
     private final Path baseDir;
     private final Model model;
 
-    private AnalysisConfig(Source source, Path baseDir, Model model) {
+    AnalysisConfig(Source source, Path baseDir, Model model) {
         this.source = source;
         this.baseDir = baseDir;
         this.model = model;

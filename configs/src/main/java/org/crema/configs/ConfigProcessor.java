@@ -71,6 +71,23 @@ public final class ConfigProcessor extends AnalysisProcessor {
         return m;
     }
 
+    /**
+     * Writes the resolved parameters ({@code parameters.json}) and the declared {@code columns:} into a
+     * run's output folder, before the runner writes its manifest.
+     */
+    @Override
+    public java.util.SequencedMap<String, Path> writeFiles(AccumulatorMap result, Path dir) {
+        AnalysisConfig config = new AnalysisConfig(Source.of(fileName, text), Path.of(baseDir), model());
+        java.util.SequencedMap<String, Path> written = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
+        files.add(config.writeParameters(dir));
+        files.addAll(config.writeColumns(result, dir));
+        for (Path f : files) {
+            written.put(dir.relativize(f).toString().replace(java.io.File.separatorChar, '/'), f);
+        }
+        return written;
+    }
+
     /** Reads branches, collections and variables of one chunk for the compiled expressions. */
     private final class ChunkEnv implements Env {
         private final Events events;

@@ -1,6 +1,9 @@
 package org.crema.processor;
 
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 import org.crema.processor.accumulate.Accumulator;
 
 /**
@@ -36,6 +39,19 @@ public interface Processor<A extends Accumulator<A>> extends Serializable {
      */
     default A postprocess(A merged) {
         return merged;
+    }
+
+    /**
+     * Writes files of this processor's own beside a run's results (resolved parameters, saved columns),
+     * called by the runner after {@link #postprocess} and before the output's manifest, so that they
+     * belong to the one result set: a folder whose manifest exists has them all.
+     *
+     * @param result the post-processed result
+     * @param dir the output folder
+     * @return path relative to {@code dir} ('/'-separated) → file written; the default writes none
+     */
+    default SequencedMap<String, Path> writeFiles(A result, Path dir) {
+        return new LinkedHashMap<>();
     }
 
     /**

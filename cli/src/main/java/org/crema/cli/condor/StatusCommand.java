@@ -111,9 +111,7 @@ public final class StatusCommand implements Callable<Integer> {
                 .withResume(true).withProgress(false);
         if (s.get("config") != null) {
             AnalysisConfig a = AnalysisConfig.load(Path.of(s.get("config")));
-            RunOutput<?> r = run(a.processor(), new Runner(cfg), a.fileset());
-            a.writeParameters(merge);
-            return r;
+            return run(a.processor(), new Runner(cfg), a.fileset());
         }
         return run(instantiate(s.get("processor")), new Runner(cfg), Fileset.read(Path.of(s.get("fileset"))));
     }

@@ -185,12 +185,6 @@ public final class RunCommand implements Callable<Integer> {
             RunOutput<?> result = run(processor, new Runner(cfg, new RootInputProvider(), executor),
                     fs != null ? fs : Fileset.read(fileset));
             out.print(RunSummary.text(result));
-            if (output != null && analysis != null) {
-                analysis.writeParameters(output);
-                if (result.result() instanceof org.crema.processor.accumulate.AccumulatorMap merged) {
-                    analysis.writeColumns(merged, output);
-                }
-            }
             if (output != null) {
                 out.println("\noutput written to " + output.toAbsolutePath());
             }

@@ -429,7 +429,6 @@ public final class Workflow {
                     cfg = cfg.withWorkers(r.workers());
                 }
                 run(a.processor(), new Runner(cfg), a.fileset());
-                a.writeParameters(dir);
             }
             case "plots" -> {
                 for (String f : List.of(RunPlots.HISTOGRAMS, RunPlots.RESULT)) {

@@ -35,6 +35,8 @@ class ConfigRunCommandTest {
                 .doesNotContain("DYJetsToLL");
         assertThat(Files.readString(dir.resolve("histograms.json"))).contains("dimuonMass");
         assertThat(Files.readString(dir.resolve("parameters.json"))).contains("\"2018\" : 59830.0");
+        // the parameters belong to the result set: listed in the manifest, written before it
+        assertThat(org.crema.processor.run.RunOutput.verify(dir)).containsKey("parameters.json");
     }
 
     @Test

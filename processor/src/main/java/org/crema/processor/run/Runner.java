@@ -411,8 +411,9 @@ public final class Runner {
         java.util.SequencedMap<String, Path> eventFiles = new LinkedHashMap<>();
         RunAccumulators<A> accumulators = null;
         if (config.output() != null) {
+            A postprocessed = result;
             if (result instanceof org.crema.processor.accumulate.AccumulatorMap am) {
-                eventFiles = EventOutputs.write(config.output(), am, plan.datasets());
+                eventFiles = new LinkedHashMap<>(EventOutputs.write(config.output(), am, plan.datasets()));
                 @SuppressWarnings("unchecked")
                 A stripped = (A) EventOutputs.withoutRows(am);
                 result = stripped;
@@ -421,6 +422,9 @@ public final class Runner {
             A unnormalised = merged instanceof org.crema.processor.accumulate.AccumulatorMap m
                     ? (A) EventOutputs.withoutRows(m) : merged;
             accumulators = RunAccumulators.of(processor, unnormalised, succeeded, !eventFiles.isEmpty());
+            if (postprocessed != null) {
+                eventFiles.putAll(processor.writeFiles(postprocessed, config.output()));
+            }
         }
 
         double processSeconds = counters[4] / 1e9;
