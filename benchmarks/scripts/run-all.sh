@@ -21,6 +21,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+# the JDK the launcher found (it records it on its first start; the default java may be older than 25)
+[ -f cli/target/.crema-java ] || ./crema --version >/dev/null 2>&1 || true
 java="$(sed -n 1p cli/target/.crema-java 2>/dev/null || true)"
 [ -x "$java" ] || java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -B -q -o package -DskipTests -pl benchmarks -am >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests -pl benchmarks -am
