@@ -58,11 +58,14 @@ echo "written $result"
 if [ -n "$compare" ]; then
   echo
   echo "new/old for every line with a rate (first number followed by a unit per second):"
-  # key = the line with its numbers removed; value = the first rate on the line
-  rates() { grep -E '[0-9.]+ *(events/s|M/s|MB/s|/s)' "$1" | awk '{
-      key = $0; gsub(/[0-9][0-9.]*/, "#", key);
+  # key = the section ("## …") and the line with its numbers removed, so that lines of the same shape
+  # in different sections (the AGC task's and the full example's) are told apart; value = the first rate
+  rates() { awk '/^## / { section = substr($0, 4); next }
+    /[0-9.]+ *(events\/s|M\/s|MB\/s)/ {
+      # small integers stay in the key (workers=2, 2 threads, 2d); measured values and sizes do not
+      key = $0; gsub(/[0-9]*\.[0-9]+|[0-9][0-9][0-9]+|[0-9]+ *(MiB|MB|ms)/, "#", key); key = section ": " key;
       if (match($0, /[0-9][0-9.]* *(events\/s|M\/s|MB\/s)/)) { v = substr($0, RSTART, RLENGTH); sub(/ .*/, "", v); print key "\t" v }
-    }'; }
+    }' "$1"; }
   join -t $'\t' <(rates "$compare" | sort -t $'\t' -k1,1) <(rates "$result" | sort -t $'\t' -k1,1) \
     | awk -F '\t' '{ printf "%6.2fx  %12s -> %-12s %s\n", ($2 > 0 ? $3 / $2 : 0), $2, $3, $1 }'
 fi
