@@ -44,7 +44,9 @@ public final class MergeCommand implements Callable<Integer> {
             }
             RunMerge.Merged m = RunMerge.merge(inputs, output);
             m.write(output);
-            copyParameters(output);
+            if (m.accumulators() == null) {
+                copyParameters(output);
+            }
             RunOutput<?> merged = m.output();
             out.print(RunSummary.text(merged));
             out.println("\nmerged " + inputs.size() + " outputs into " + output.toAbsolutePath());
@@ -62,8 +64,9 @@ public final class MergeCommand implements Callable<Integer> {
     }
 
     /**
-     * A YAML run writes its resolved parameters beside the result ({@code parameters.json}); the inputs
-     * share one configuration, so the merge carries them over when every input has the same file.
+     * Outputs without stored accumulators (written before runs stored them) give no processor to write
+     * {@code parameters.json} again: the merge carries the inputs' file over when every input has the
+     * same one.
      */
     private void copyParameters(Path dir) throws java.io.IOException {
         byte[] first = null;

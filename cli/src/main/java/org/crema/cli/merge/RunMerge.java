@@ -56,14 +56,17 @@ public final class RunMerge {
      */
     public record Merged(RunOutput<?> output, RunAccumulators<?> accumulators) {
         /**
-         * Writes the output as a run would: result files, {@value RunAccumulators#FILE} when known,
-         * manifest last.
+         * Writes the output as a run would: the processor's own files (a YAML analysis's
+         * {@code parameters.json} and saved columns) when the accumulators are known, result files,
+         * {@value RunAccumulators#FILE}, manifest last.
          *
          * @param dir output folder
          */
         @SuppressWarnings({"rawtypes", "unchecked"})
         public void write(Path dir) {
-            ((RunOutput) output).write(dir, (RunAccumulators) accumulators);
+            java.util.SequencedMap<String, Path> own = accumulators == null ? new java.util.LinkedHashMap<>()
+                    : ((org.crema.processor.Processor) accumulators.processor()).writeFiles(output.result(), dir);
+            ((RunOutput) output).write(dir, own, (RunAccumulators) accumulators);
         }
     }
 

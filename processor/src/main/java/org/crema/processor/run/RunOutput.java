@@ -118,8 +118,15 @@ public record RunOutput<A extends Accumulator<A>>(A result, Map<String, DatasetI
         write(dir, new LinkedHashMap<>(), accumulators);
     }
 
-    /** As {@link #write(Path, java.util.SequencedMap)} with the accumulators written first. */
-    void write(Path dir, java.util.SequencedMap<String, Path> written, RunAccumulators<A> accumulators) {
+    /**
+     * As {@link #write(Path, RunAccumulators)}, listing in the manifest further files already written
+     * into the folder (e.g. a processor's own files, {@link org.crema.processor.Processor#writeFiles}).
+     *
+     * @param dir output folder
+     * @param written path relative to {@code dir} ('/'-separated) → the file
+     * @param accumulators the state before post-processing, or {@code null} to store none
+     */
+    public void write(Path dir, java.util.SequencedMap<String, Path> written, RunAccumulators<A> accumulators) {
         java.util.SequencedMap<String, Path> all = new LinkedHashMap<>(written);
         if (accumulators != null) {
             try {
