@@ -1,7 +1,6 @@
 package org.crema.configs.internal.calib;
 
 import org.crema.columnar.Column;
-import org.crema.columnar.FloatColumn;
 import org.crema.columnar.PrimitiveColumn;
 
 /**
@@ -14,24 +13,11 @@ final class ColumnArrays {
     }
 
     static float[] floats(Column c) {
-        if (c instanceof FloatColumn f) {
-            return f.toArray();
-        }
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        float[] out = new float[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) p.getDouble(i);
-        }
-        return out;
+        return ((PrimitiveColumn) c).toFloat().toArray();
     }
 
     static int[] ints(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        int[] out = new int[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (int) p.getLong(i);
-        }
-        return out;
+        return ((PrimitiveColumn) c).toInt().toArray();
     }
 
     static long[] longs(Column c) {
