@@ -90,6 +90,21 @@ final class Fluent {
         return IntColumn.of(out);
     }
 
+    static LongColumn toLong(PrimitiveColumn a) {
+        if (a instanceof LongColumn l) {
+            return l;
+        }
+        if (a.elementType().isFloatingPoint() || a.elementType() == ElementType.BOOL) {
+            throw new IllegalArgumentException("toLong: needs an integer column, got " + a.elementType()
+                    + " (round or compare floating-point values explicitly)");
+        }
+        long[] out = new long[a.length()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = a.getLong(k);
+        }
+        return LongColumn.of(out);
+    }
+
     static DoubleColumn toDouble(PrimitiveColumn a) {
         return a instanceof DoubleColumn d ? d : Arith.toDouble(a);
     }

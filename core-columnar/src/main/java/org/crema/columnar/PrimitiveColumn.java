@@ -85,6 +85,14 @@ public sealed interface PrimitiveColumn extends Column
         return Fluent.toInt(this);
     }
 
+    /**
+     * @return integer values of any width as 64-bit longs (this column when it already is one; an
+     *     unsigned 64-bit column keeps its bits and its unsigned flag)
+     */
+    default LongColumn toLong() {
+        return Fluent.toLong(this);
+    }
+
     @Override
     PrimitiveColumn region(int from, int length);
 }

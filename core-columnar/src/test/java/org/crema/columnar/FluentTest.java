@@ -88,6 +88,11 @@ class FluentTest {
         assertThat(n.ge(2).and(n.lt(5))).isEqualTo(BoolColumn.of(false, true, false));
         assertThat(n.toDouble()).isEqualTo(DoubleColumn.of(0, 2, 5));
         assertThat(ByteColumn.ofUnsigned((byte) 200).toInt()).isEqualTo(IntColumn.of(200));
+        assertThat(IntColumn.ofUnsigned(-1, 7).toLong()).isEqualTo(LongColumn.of(4_294_967_295L, 7));
+        LongColumn eventNumbers = LongColumn.ofUnsigned(-2L, 3);
+        assertThat(eventNumbers.toLong()).isSameAs(eventNumbers);
+        assertThatThrownBy(() -> FloatColumn.of(1.5f).toLong()).hasMessage(
+                "toLong: needs an integer column, got FLOAT32 (round or compare floating-point values explicitly)");
         assertThat(BoolColumn.of(true, false).not().countTrue()).isEqualTo(1);
         assertThatThrownBy(() -> BoolColumn.of(true).gt(0)).hasMessageStartingWith(">: cannot compare a boolean");
     }

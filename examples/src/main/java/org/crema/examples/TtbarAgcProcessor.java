@@ -325,20 +325,10 @@ public final class TtbarAgcProcessor extends AnalysisProcessor {
     }
 
     static int[] ints(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        int[] out = new int[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (int) p.getLong(i);
-        }
-        return out;
+        return ((PrimitiveColumn) c).toInt().toArray();
     }
 
     static long[] longs(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        long[] out = new long[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = p.getLong(i);
-        }
-        return out;
+        return ((PrimitiveColumn) c).toLong().toArray();
     }
 }

@@ -21,11 +21,6 @@ final class ColumnArrays {
     }
 
     static long[] longs(Column c) {
-        PrimitiveColumn p = (PrimitiveColumn) c;
-        long[] out = new long[p.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = p.getLong(i);
-        }
-        return out;
+        return ((PrimitiveColumn) c).toLong().toArray();
     }
 }
