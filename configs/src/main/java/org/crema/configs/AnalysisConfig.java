@@ -14,6 +14,7 @@ import org.crema.configs.internal.model.Loader;
 import org.crema.configs.internal.model.Model;
 import org.crema.configs.internal.yaml.Source;
 import org.crema.processor.run.Fileset;
+import org.crema.processor.run.OutputFiles;
 
 /**
  * A YAML analysis configuration, loaded and fully validated: every key, parameter, name, type,
@@ -200,18 +201,9 @@ public final class AnalysisConfig {
      */
     public Path writeParameters(Path outputDir) {
         try {
-            Files.createDirectories(outputDir);
             Path p = outputDir.resolve("parameters.json");
-            // written beside and moved into place, so a failed write never leaves a partial file behind
-            Path tmp = Files.createTempFile(outputDir, ".parameters", ".json.tmp");
-            try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(),
-                        model.parameters());
-                Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            OutputFiles.write(p, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(model.parameters()));
             return p;
         } catch (IOException e) {
             throw new ConfigException("cannot write parameters.json into " + outputDir + ": " + e.getMessage(), e);

@@ -181,6 +181,16 @@ class UhiJsonTest {
     }
 
     @Test
+    void writtenFilesGetTheUsualPermissionsNotOwnerOnly(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileStore(dir).supportsFileAttributeView("posix"), "needs POSIX permissions");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path f = dir.resolve("h.json");
+        UhiJson.write(f, filled(Storage.WEIGHT, 9));
+        assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void nanAndInfinityRoundTrip() {
         Hist h = Hist.of(Storage.DOUBLE, RegularAxis.of("x", 1, 0, 1));
         h.fillWeighted(new double[] {Double.POSITIVE_INFINITY, Double.NaN}, (Object) new double[] {0.5, 2});

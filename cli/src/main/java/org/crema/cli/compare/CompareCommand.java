@@ -3,16 +3,15 @@ package org.crema.cli.compare;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.crema.hist.Hist;
 import org.crema.hist.HistException;
 import org.crema.hist.UhiJson;
+import org.crema.processor.run.OutputFiles;
 import org.crema.processor.run.RunOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.print(CompareReport.text(results, a.toString(), b.toString()));
         if (html != null) {
             try {
-                writeAtomically(html, CompareReport.html(results, a.toString(), b.toString(), t, maxPlots));
+                OutputFiles.writeString(html, CompareReport.html(results, a.toString(), b.toString(), t, maxPlots));
                 out.println("HTML report: " + html.toAbsolutePath());
             } catch (IOException e) {
                 out.flush();
@@ -108,17 +107,5 @@ public final class CompareCommand implements Callable<Integer> {
                     + " file");
         }
         return UhiJson.readAll(p);
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".compare", ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -1,10 +1,8 @@
 package org.crema.cli.datacard;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.crema.hist.Hist;
@@ -12,6 +10,7 @@ import org.crema.hist.UhiJson;
 import org.crema.io.write.CompressionSetting;
 import org.crema.io.write.RootHistogram;
 import org.crema.io.write.RootWriter;
+import org.crema.processor.run.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,12 +113,6 @@ public final class DatacardCommand implements Callable<Integer> {
                 w.put(e.getKey(), e.getValue());
             }
         }
-        Path tmp = Files.createTempFile(dir, "." + cardName + ".", ".tmp");
-        try {
-            Files.writeString(tmp, d.text(), StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(cardName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.writeString(dir.resolve(cardName), d.text());
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.crema.io.RootFile;
 import org.crema.io.Tree;
 import org.crema.nano.RunsSummary;
 import org.crema.processor.run.Fileset;
+import org.crema.processor.run.OutputFiles;
 
 /**
  * Builds a fileset from a {@link DatasetDefinition}: lists the files, then opens each once to record
@@ -252,15 +252,7 @@ public final class DatasetBuilder {
         ObjectNode files = root.putObject("files");
         new TreeMap<>(cache).forEach(files::set);
         try {
-            Path dir = cacheFile.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + cacheFile.getFileName() + ".", ".tmp");
-            try {
-                om.writeValue(tmp.toFile(), root);
-                Files.move(tmp, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            OutputFiles.write(cacheFile, om.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new DatasetsException("cannot write the file-info cache " + cacheFile + ": " + e.getMessage(), e);
         }

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.crema.processor.DatasetInfo;
 import org.crema.processor.run.Fileset;
+import org.crema.processor.run.OutputFiles;
 
 /**
  * Writes a {@link Fileset} in the JSON format {@code crema run --fileset} reads, so a fileset
@@ -99,14 +99,6 @@ public final class FilesetJson {
      * @throws IOException if it cannot be written
      */
     public static void write(ObjectNode json, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes(json));
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.write(target, bytes(json));
     }
 }

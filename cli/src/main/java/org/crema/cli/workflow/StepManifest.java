@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.crema.processor.run.OutputFiles;
 
 /**
  * The record that a workflow step finished: {@code step.json} in the step's folder, listing the step's
@@ -59,13 +59,7 @@ final class StepManifest {
             o.put("sha256", sha256(f));
         }
         byte[] bytes = om.writeValueAsBytes(root);
-        Path tmp = Files.createTempFile(dir, "." + FILE + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.write(dir.resolve(FILE), bytes);
         return sha256(bytes);
     }
 
