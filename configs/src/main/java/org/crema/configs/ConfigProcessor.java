@@ -185,6 +185,12 @@ public final class ConfigProcessor extends AnalysisProcessor {
     // ------------------------------------------------------------------ hooks
 
     @Override
+    protected int subsampleCount(DatasetInfo dataset) {
+        Map<String, org.crema.configs.internal.expr.Compiled> defs = model().subsamples().get(dataset.name());
+        return defs == null ? 0 : defs.size();
+    }
+
+    @Override
     protected Map<DatasetInfo, BoolColumn> subsamples(Events events) {
         Map<String, org.crema.configs.internal.expr.Compiled> defs = model().subsamples().get(events.dataset().name());
         if (defs == null) {

@@ -111,6 +111,20 @@ class SubsamplesConfigTest {
     }
 
     @Test
+    void theMemoryEstimateCountsEverySubsamplesHistograms(@TempDir Path tmp) {
+        Path file = TestData.file("data/samples/nanoaod/nano_dy.root");
+        AnalysisConfig whole = AnalysisConfig.parse(yaml(file, false), "whole.yaml", tmp);
+        AnalysisConfig split = AnalysisConfig.parse(yaml(file, true), "split.yaml", tmp);
+        var wholeFootprint = whole.processor().histogramFootprint(
+                whole.fileset().datasets().values().stream().map(d -> d.info()).toList());
+        var splitFootprint = split.processor().histogramFootprint(
+                split.fileset().datasets().values().stream().map(d -> d.info()).toList());
+        assertThat(wholeFootprint.datasets()).isEqualTo(1);
+        assertThat(splitFootprint.datasets()).isEqualTo(SUBSAMPLES.size());
+        assertThat(splitFootprint.bytes()).isPositive().isEqualTo(SUBSAMPLES.size() * wholeFootprint.bytes());
+    }
+
+    @Test
     void subsamplesOfAFilesetDatasetAreReadInsideTheProcessorToo(@TempDir Path tmp) throws IOException {
         Path root = TestData.root();
         TestData.file("data/samples/nanoaod/nano_dy.root");

@@ -192,12 +192,16 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
         int categories = categories().names().size();
         long bytes = 0;
         int maxVariations = 1;
+        int outputs = 0;
         for (DatasetInfo d : datasets) {
             int variations = 1 + (d.isMC() ? shapeVariations(d).size() : 0);
             maxVariations = Math.max(maxVariations, variations);
-            bytes += bins * categories * variations * HistogramFootprint.BYTES_PER_BIN;
+            // a split dataset has histograms for each of its subsamples instead of its own
+            int histogramSets = Math.max(1, subsampleCount(d));
+            outputs += histogramSets;
+            bytes += histogramSets * bins * categories * variations * HistogramFootprint.BYTES_PER_BIN;
         }
-        return new HistogramFootprint(bytes, count, bins, categories, maxVariations, datasets.size());
+        return new HistogramFootprint(bytes, count, bins, categories, maxVariations, outputs);
     }
 
     /**
@@ -208,7 +212,7 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
      * @param bins stored bins of one category and variation, summed over the histograms
      * @param categories number of categories
      * @param variations the largest number of variations of a dataset (nominal + shape)
-     * @param datasets number of datasets
+     * @param datasets number of output datasets (each subsample counts as one)
      */
     public record HistogramFootprint(long bytes, int histograms, long bins, int categories, int variations,
             int datasets) {
@@ -434,6 +438,18 @@ public abstract class AnalysisProcessor implements Processor<AccumulatorMap> {
      */
     protected Map<DatasetInfo, BoolColumn> subsamples(Events events) {
         return Map.of();
+    }
+
+    /**
+     * The number of subsamples {@link #subsamples} splits a dataset into, known before any event is
+     * read, for the memory estimate of {@link #histogramFootprint}. Override it together with
+     * {@link #subsamples}.
+     *
+     * @param dataset a dataset of the run
+     * @return how many subsamples its chunks are split into; 0 (the default) when it is processed whole
+     */
+    protected int subsampleCount(DatasetInfo dataset) {
+        return 0;
     }
 
     /**
