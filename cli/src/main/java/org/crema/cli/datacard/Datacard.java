@@ -94,18 +94,30 @@ public final class Datacard {
                     if (!s.perProcess().isEmpty() && !s.perProcess().containsKey(p)) {
                         continue;
                     }
-                    boolean has = spec.processes().get(p).datasets().stream()
-                            .anyMatch(d -> hasVariation(byDataset.get(d), s.name() + "Up")
-                                    && hasVariation(byDataset.get(d), s.name() + "Down"));
-                    if (!has) {
+                    List<String> datasets = spec.processes().get(p).datasets();
+                    boolean hasUp = datasets.stream().anyMatch(d -> hasVariation(byDataset.get(d), s.up()));
+                    boolean hasDown = datasets.stream().anyMatch(d -> hasVariation(byDataset.get(d), s.down()));
+                    if (!hasUp && !hasDown) {
                         continue;
                     }
-                    for (String shift : List.of("Up", "Down")) {
-                        Hist v = sum(byDataset, spec.processes().get(p).datasets(), ch, s.name() + shift, nominal, spec,
-                                source);
-                        shapes.put(ch + "/" + p + "_" + s.name() + shift, shape(v, p + "_" + s.name() + shift,
-                                spec.zeroNegativeBins()));
+                    if (hasUp != hasDown && !s.symmetrize()) {
+                        throw new IllegalArgumentException("shape systematic '" + s.name() + "': process '" + p
+                                + "' has the variation '" + (hasUp ? s.up() : s.down()) + "' but not '"
+                                + (hasUp ? s.down() : s.up()) + "' in " + source + "; Combine needs both shifts: vary"
+                                + " both ways in the analysis, or set 'symmetrize: true' on the systematic to mirror"
+                                + " the one there is around the nominal");
                     }
+                    String upName = p + "_" + s.name() + "Up";
+                    String downName = p + "_" + s.name() + "Down";
+                    RootHistogram up = hasUp ? shape(sum(byDataset, datasets, ch, s.up(), nominal, spec, source),
+                            upName, false) : null;
+                    RootHistogram down = hasDown ? shape(sum(byDataset, datasets, ch, s.down(), nominal, spec, source),
+                            downName, false) : null;
+                    RootHistogram nominalRaw = shape(nominal, p, false);
+                    up = up != null ? up : mirror(nominalRaw, down, upName);
+                    down = down != null ? down : mirror(nominalRaw, up, downName);
+                    shapes.put(ch + "/" + upName, spec.zeroNegativeBins() ? zeroNegative(up, upName) : up);
+                    shapes.put(ch + "/" + downName, spec.zeroNegativeBins() ? zeroNegative(down, downName) : down);
                     shapeSystsPresent.computeIfAbsent(s.name(), k -> new java.util.HashSet<>()).add(ch + "/" + p);
                 }
             }
@@ -124,6 +136,13 @@ public final class Datacard {
             rates.put(ch, chRates);
         }
 
+        for (DatacardSpec.Systematic s : shapeSysts) {
+            if (!shapeSystsPresent.containsKey(s.name())) {
+                throw new IllegalArgumentException("shape systematic '" + s.name() + "' matches no histogram: no process"
+                        + " in channels " + channels + " has the variation '" + s.up() + "' or '" + s.down() + "' in "
+                        + source + "; variations there: " + variations(byDataset.values()));
+            }
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("# Combine datacard written by crema datacard from ").append(source).append('\n');
         sb.append("# observable: ").append(spec.observable()).append("; negative bins: ")
@@ -253,9 +272,36 @@ public final class Datacard {
 
     private static RootHistogram shape(Hist h, String name, boolean zeroNegative) {
         RootHistogram r = RootHistograms.toRoot(h, name);
-        if (!zeroNegative) {
-            return r;
+        return zeroNegative ? zeroNegative(r, name) : r;
+    }
+
+    /**
+     * The other shift of a one-sided systematic: the present one mirrored around the nominal, bin by
+     * bin including the flow bins ({@code 2·nominal − present}); its Σw² is the present shift's.
+     */
+    private static RootHistogram mirror(RootHistogram nominal, RootHistogram present, String name) {
+        double[] n = nominal.contents();
+        double[] p = present.contents();
+        double[] c = new double[p.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = 2 * n[i] - p[i];
         }
+        return RootHistogram.of1D(RootHistogram.Kind.TH1D, name, present.x(), c, present.sumw2());
+    }
+
+    private static java.util.SortedSet<String> variations(java.util.Collection<Hist> hists) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (Hist h : hists) {
+            for (Axis a : h.axes()) {
+                if (a.name().equals(Hist.VARIATION_AXIS) && a instanceof StrCategoryAxis c) {
+                    names.addAll(c.categories());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static RootHistogram zeroNegative(RootHistogram r, String name) {
         double[] c = r.contents().clone();
         for (int i = 0; i < c.length; i++) {
             if (c[i] < 0) {

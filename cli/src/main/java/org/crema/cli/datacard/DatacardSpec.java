@@ -27,6 +27,7 @@ import java.util.Set;
  *   lumi:   {type: lnN, value: 1.025}              # every process
  *   dyXsec: {type: lnN, processes: {DY: 0.95/1.05}} # asymmetric, one process
  *   muonSF: {type: shape}                          # variations muonSFUp / muonSFDown
+ *   jetScale: {type: shape, up: pt_scale_up, symmetrize: true}   # one-sided, mirrored
  * autoMCStats: {threshold: 10, includeSignal: 0, histMode: 1}
  * rateParams:
  *   - {name: SF_ttbar, process: ttbar, channel: "*", value: 1.0, range: [0, 5]}
@@ -55,9 +56,21 @@ public record DatacardSpec(String observable, List<String> channels, Map<String,
      * @param type {@code lnN} or {@code shape}
      * @param value lnN value for every process ("1.025" or "0.95/1.05"), or null
      * @param perProcess lnN value per process, or the processes a shape applies to (value "1")
+     * @param up shape: the variation used as the up shift (default {@code <name>Up})
+     * @param down shape: the variation used as the down shift (default {@code <name>Down})
+     * @param symmetrize shape: where a process has only one of the two, mirror it around the nominal
+     *     (missing = 2·nominal − present) instead of failing
      */
-    public record Systematic(String name, String type, String value, Map<String, String> perProcess) {
+    public record Systematic(String name, String type, String value, Map<String, String> perProcess, String up,
+            String down, boolean symmetrize) {
+        /** An lnN systematic, or a shape with the default variation names. */
+        public Systematic(String name, String type, String value, Map<String, String> perProcess) {
+            this(name, type, value, perProcess, name + "Up", name + "Down", false);
+        }
     }
+
+    private static final List<String> SYSTEMATIC_KEYS = List.of("type", "value", "processes", "up", "down",
+            "symmetrize");
 
     /** @param threshold event threshold @param includeSignal 0 or 1 @param histMode 1 */
     public record AutoMCStats(double threshold, int includeSignal, int histMode) {
@@ -127,6 +140,12 @@ public record DatacardSpec(String observable, List<String> channels, Map<String,
         if (sys != null) {
             sys.fields().forEachRemaining(e -> {
                 JsonNode s = e.getValue();
+                s.fieldNames().forEachRemaining(k -> {
+                    if (!SYSTEMATIC_KEYS.contains(k)) {
+                        throw new IllegalArgumentException(where + ": systematics." + e.getKey() + ": unknown key '" + k
+                                + "'; expected one of " + SYSTEMATIC_KEYS);
+                    }
+                });
                 String type = s.path("type").asText("");
                 if (!type.equals("lnN") && !type.equals("shape")) {
                     throw new IllegalArgumentException(where + ": systematics." + e.getKey()
@@ -150,7 +169,12 @@ public record DatacardSpec(String observable, List<String> channels, Map<String,
                     throw new IllegalArgumentException(where + ": lnN systematic '" + e.getKey()
                             + "' needs 'value' or 'processes: {name: value}'");
                 }
-                systs.add(new Systematic(e.getKey(), type, value, per));
+                if (type.equals("lnN") && (s.has("up") || s.has("down") || s.has("symmetrize"))) {
+                    throw new IllegalArgumentException(where + ": systematics." + e.getKey()
+                            + ": up, down and symmetrize belong to shape systematics, not lnN");
+                }
+                systs.add(new Systematic(e.getKey(), type, value, per, s.path("up").asText(e.getKey() + "Up"),
+                        s.path("down").asText(e.getKey() + "Down"), s.path("symmetrize").asBoolean(false)));
             });
         }
         AutoMCStats mc = null;

@@ -253,6 +253,45 @@ class DatacardCommandTest {
     }
 
     @Test
+    void oneSidedShapeVariationsAreMirroredOnlyWhenAskedTo() throws Exception {
+        Map<String, Hist> hists = new LinkedHashMap<>();
+        hists.put("histograms/sig/x", hist(new String[] {"nominal", "pt_scale_up"},
+                new double[][] {{1, 2, 3}, {1.5, 2, 2}}));
+        hists.put("histograms/bkg/x", hist(new String[] {"nominal"}, new double[][] {{4, 4, 4}}));
+        String head = """
+                observable: x
+                processes:
+                  sig: {signal: true, datasets: [sig]}
+                  B: {datasets: [bkg]}
+                data: asimov
+                systematics:
+                """;
+        Path yaml = dir.resolve("one-sided.yaml");
+        Files.writeString(yaml, head + "  jetScale: {type: shape, up: pt_scale_up}\n");
+        assertThatThrownBy(() -> Datacard.build(hists, DatacardSpec.read(yaml), "s.root", "h.json"))
+                .hasMessage("shape systematic 'jetScale': process 'sig' has the variation 'pt_scale_up' but not"
+                        + " 'jetScaleDown' in h.json; Combine needs both shifts: vary both ways in the analysis, or set"
+                        + " 'symmetrize: true' on the systematic to mirror the one there is around the nominal");
+
+        Files.writeString(yaml, head + "  jetScale: {type: shape, up: pt_scale_up, symmetrize: true}\n");
+        Datacard card = Datacard.build(hists, DatacardSpec.read(yaml), "s.root", "h.json");
+        assertThat(Card.parse(card.text()).systematics()).containsEntry("jetScale shape", List.of("1", "-"));
+        assertThat(card.shapes().get("sr/sig_jetScaleUp").contents()).containsExactly(0, 1.5, 2, 2, 0);
+        // down = 2·nominal − up, bin by bin; Σw² is the up shift's
+        assertThat(card.shapes().get("sr/sig_jetScaleDown").contents()).containsExactly(0, 0.5, 2, 4, 0);
+        assertThat(card.shapes().get("sr/sig_jetScaleDown").sumw2()).containsExactly(0, 2.25, 4, 4, 0);
+        assertThat(card.shapes()).doesNotContainKey("sr/B_jetScaleUp");
+
+        Files.writeString(yaml, head + "  jes: {type: shape}\n");
+        assertThatThrownBy(() -> Datacard.build(hists, DatacardSpec.read(yaml), "s.root", "h.json"))
+                .hasMessage("shape systematic 'jes' matches no histogram: no process in channels [sr] has the"
+                        + " variation 'jesUp' or 'jesDown' in h.json; variations there: [nominal, pt_scale_up]");
+        Files.writeString(yaml, head + "  jes: {type: shape, symetrize: true}\n");
+        assertThatThrownBy(() -> DatacardSpec.read(yaml)).hasMessage(yaml + ": systematics.jes: unknown key"
+                + " 'symetrize'; expected one of [type, value, processes, up, down, symmetrize]");
+    }
+
+    @Test
     void explainsBadDescriptions() throws Exception {
         Path yaml = dir.resolve("bad.yaml");
         Files.writeString(yaml, "observable: x\nprocesses:\n  A: {datasets: [a]}\n");
