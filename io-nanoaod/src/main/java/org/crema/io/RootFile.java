@@ -22,7 +22,6 @@ import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.source.LocalFileSource;
 import org.crema.io.internal.source.Locations;
 import org.crema.io.internal.streamer.StreamerInfoList;
-import org.crema.io.internal.tree.NameSuggestions;
 import org.crema.io.internal.tree.TreeParser;
 
 /**

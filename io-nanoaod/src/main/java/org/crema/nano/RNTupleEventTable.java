@@ -16,8 +16,8 @@ import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.columnar.RecordColumn;
+import org.crema.io.NameSuggestions;
 import org.crema.io.RootFormatException;
-import org.crema.io.internal.tree.NameSuggestions;
 import org.crema.io.rntuple.BranchNames;
 import org.crema.io.rntuple.RNTuple;
 

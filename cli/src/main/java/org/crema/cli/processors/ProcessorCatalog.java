@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.crema.io.NameSuggestions;
 import org.crema.processor.Processor;
 
 /**
@@ -90,8 +91,8 @@ public final class ProcessorCatalog {
         for (String c : candidates) {
             String simple = c.substring(c.lastIndexOf('.') + 1);
             String wantedSimple = wanted.substring(wanted.lastIndexOf('.') + 1);
-            int d = Math.min(distance(wanted.toLowerCase(), c.toLowerCase()),
-                    distance(wantedSimple.toLowerCase(), simple.toLowerCase()));
+            int d = Math.min(NameSuggestions.distance(wanted.toLowerCase(), c.toLowerCase()),
+                    NameSuggestions.distance(wantedSimple.toLowerCase(), simple.toLowerCase()));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -99,25 +100,5 @@ public final class ProcessorCatalog {
         }
         String simple = wanted.substring(wanted.lastIndexOf('.') + 1);
         return best != null && bestDistance <= Math.max(2, simple.length() / 3) ? best : null;
-    }
-
-    /** Levenshtein distance. */
-    public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

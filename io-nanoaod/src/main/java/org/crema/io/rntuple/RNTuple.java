@@ -16,6 +16,7 @@ import org.crema.columnar.IntColumn;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.LongColumn;
 import org.crema.columnar.ShortColumn;
+import org.crema.io.NameSuggestions;
 import org.crema.io.RootException;
 import org.crema.io.internal.rntuple.ClusterDescriptor;
 import org.crema.io.internal.rntuple.ColumnDescriptor;
@@ -26,7 +27,6 @@ import org.crema.io.internal.rntuple.NTupleContext;
 import org.crema.io.internal.rntuple.NTupleDescriptor;
 import org.crema.io.internal.rntuple.PageRange;
 import org.crema.io.internal.rntuple.PageSource;
-import org.crema.io.internal.tree.NameSuggestions;
 
 /**
  * One RNTuple of an open file: its schema, clusters and entries, and reads of one leaf field (or a

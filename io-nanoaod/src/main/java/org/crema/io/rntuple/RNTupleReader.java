@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.crema.io.NameSuggestions;
 import org.crema.io.RootException;
 import org.crema.io.RootFile;
 import org.crema.io.internal.buffer.ErrorContext;
@@ -21,7 +22,6 @@ import org.crema.io.internal.rntuple.PageSource;
 import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.source.LocalFileSource;
 import org.crema.io.internal.source.Locations;
-import org.crema.io.internal.tree.NameSuggestions;
 
 /**
  * Reads the RNTuples of a ROOT file (RNTuple binary format 1.0, ROOT 6.34 and later). Each ntuple

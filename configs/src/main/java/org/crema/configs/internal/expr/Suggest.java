@@ -1,6 +1,7 @@
 package org.crema.configs.internal.expr;
 
 import java.util.Collection;
+import org.crema.io.NameSuggestions;
 
 /** "Did you mean" suggestions by edit distance. */
 public final class Suggest {
@@ -17,7 +18,7 @@ public final class Suggest {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(), c.toLowerCase());
+            int d = NameSuggestions.distance(word.toLowerCase(), c.toLowerCase());
             if (d < bestD) {
                 bestD = d;
                 best = c;
@@ -27,22 +28,4 @@ public final class Suggest {
         return best != null && bestD <= limit ? "; did you mean '" + best + "'?" : "";
     }
 
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

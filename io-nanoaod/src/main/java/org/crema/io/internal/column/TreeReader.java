@@ -16,6 +16,7 @@ import org.crema.columnar.Column;
 import org.crema.columnar.ElementType;
 import org.crema.columnar.PrimitiveColumn;
 import org.crema.io.BranchInfo;
+import org.crema.io.NameSuggestions;
 import org.crema.io.RootException;
 import org.crema.io.internal.basket.BasketCache;
 import org.crema.io.internal.basket.BasketLoader;
@@ -26,7 +27,6 @@ import org.crema.io.internal.buffer.ErrorContext;
 import org.crema.io.internal.source.ByteSource;
 import org.crema.io.internal.tree.BranchLayout;
 import org.crema.io.internal.tree.BranchModel;
-import org.crema.io.internal.tree.NameSuggestions;
 import org.crema.io.internal.tree.TreeModel;
 
 /**

@@ -1,10 +1,13 @@
-package org.crema.io.internal.tree;
+package org.crema.io;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** Close names for a misspelt branch or tree name, by edit distance (case-insensitive). */
+/**
+ * Close names for a misspelt name — a branch, a tree, a YAML key, a processor class — by edit
+ * distance (case-insensitive), so every "did you mean" in crema ranks candidates the same way.
+ */
 public final class NameSuggestions {
     private NameSuggestions() {
     }
@@ -27,7 +30,13 @@ public final class NameSuggestions {
                 .toList();
     }
 
-    static int distance(String a, String b) {
+    /**
+     * @param a one string
+     * @param b another
+     * @return the Levenshtein distance: the fewest single-character insertions, deletions and
+     *     substitutions that turn {@code a} into {@code b}
+     */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
