@@ -61,7 +61,8 @@ public final class HistCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "draw each histogram as horizontal bars (one axis: use --project for more)")
     boolean plot;
 
-    @Option(names = "--width", paramLabel = "COLUMNS", description = "width of --plot (default: $COLUMNS or 80)")
+    @Option(names = "--width", paramLabel = "COLUMNS",
+            description = "width of --plot (default: the terminal's width, which the launcher passes in COLUMNS, else 80)")
     Integer width;
 
     @Override

@@ -59,6 +59,7 @@ class LauncherScriptTest {
                 if [ "${1:-}" = -XshowSettings:properties ]; then echo "    java.specification.version = 25" >&2; exit 0; fi
                 echo "java" >> "$LOG/calls"
                 printf '%s\\n' "$@" > "$LOG/java-args"
+                printf '%s' "${COLUMNS:-unset}" > "$LOG/java-columns"
                 """);
     }
 
@@ -73,7 +74,7 @@ class LauncherScriptTest {
         pb.command().add("/bin/bash");
         pb.command().add(tree.resolve("crema").toString());
         pb.command().addAll(List.of(args));
-        pb.environment().keySet().removeIf(k -> k.startsWith("CREMA_") || k.equals("MAKES"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("CREMA_") || k.equals("MAKES") || k.equals("COLUMNS"));
         pb.environment().put("JAVA_HOME", tree.resolve("jdk").toString());
         pb.environment().put("LOG", log.toString());
         pb.environment().putAll(env);
@@ -127,6 +128,28 @@ class LauncherScriptTest {
         assertThat(crema(Map.of(), "run", "--executor", "spark").exit()).isZero();
         assertThat(calls()).containsExactly("mvnw -B -q install -DskipTests", "java", "java",
                 "mvnw -B -q install -DskipTests", "java");
+    }
+
+    @Test
+    void aTerminalsWidthReachesTheJvmInColumns() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")) && Files.isExecutable(Path.of("/bin/stty")),
+                "needs script(1) and stty(1) to give the launcher a terminal");
+        // script(1) runs the launcher on a pseudo-terminal 132 columns wide, as an interactive shell would
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec",
+                "stty cols 132 rows 40; /bin/bash " + tree.resolve("crema") + " hist out", "/dev/null");
+        pb.environment().keySet().removeIf(k -> k.startsWith("CREMA_") || k.equals("COLUMNS"));
+        pb.environment().put("JAVA_HOME", tree.resolve("jdk").toString());
+        pb.environment().put("LOG", log.toString());
+        pb.environment().put("CREMA_AOT", "0");
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        assertThat(Files.readString(log.resolve("java-columns"))).isEqualTo("132");
+
+        // not on a terminal (a pipe, a batch job): nothing is made up, the command's own default applies
+        assertThat(crema(Map.of("CREMA_AOT", "0"), "hist", "out").exit()).isZero();
+        assertThat(Files.readString(log.resolve("java-columns"))).isEqualTo("unset");
     }
 
     @Test
