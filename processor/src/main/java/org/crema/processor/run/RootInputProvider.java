@@ -366,33 +366,64 @@ public final class RootInputProvider implements InputProvider {
         }
     }
 
-    /** The columns of one chunk of one tree, through the reader's lazy NanoAOD view. */
-    private static final class RootSource implements ColumnSource {
-        private final OpenFiles cache;
-        private final Handle handle;
-        private final Tree tree;
-        private final Chunk chunk;
-        private final NanoEvents nano;
-        private final Set<String> branchesRead = new LinkedHashSet<>();
+    /**
+     * What the sources of one chunk of a file have in common: the chunk, the open file they return to
+     * the cache when closed, and the branches read (for the bytes-read estimate).
+     */
+    private abstract static class FileChunkSource implements ColumnSource {
+        final OpenFiles cache;
+        final Handle handle;
+        final Chunk chunk;
+        final Set<String> branchesRead = new LinkedHashSet<>();
         private boolean closed;
 
-        /** @param pool decompresses baskets beside the reading thread, or null to decompress on it */
-        RootSource(OpenFiles cache, Handle handle, Chunk chunk, java.util.concurrent.Executor pool) {
+        FileChunkSource(OpenFiles cache, Handle handle, Chunk chunk) {
             this.cache = cache;
             this.handle = handle;
-            this.tree = handle.tree;
             this.chunk = chunk;
-            this.nano = NanoEvents.of(tree, chunk.entryStart(), chunk.entryStop(), pool != null ? pool : Runnable::run);
         }
 
         @Override
-        public int length() {
+        public final int length() {
             return Math.toIntExact(chunk.entries());
         }
 
         @Override
-        public Set<String> columnNames() {
+        public final Set<String> columnNames() {
             return handle.names;
+        }
+
+        @Override
+        public final OptionalDouble fileSumGenWeights() {
+            return handle.runsSum();
+        }
+
+        /** @return this chunk's share of a branch's stored bytes: partial reads are charged by entries */
+        final long chunkShare(long storedBytes, long fileEntries) {
+            return (long) ((double) storedBytes * chunk.entries() / fileEntries);
+        }
+
+        /** Returns the file to the cache (it stays open for the file's next chunk). */
+        @Override
+        public final void close() {
+            if (!closed) {
+                closed = true;
+                READING.decrementAndGet();
+                cache.release(handle);
+            }
+        }
+    }
+
+    /** The columns of one chunk of one tree, through the reader's lazy NanoAOD view. */
+    private static final class RootSource extends FileChunkSource {
+        private final Tree tree;
+        private final NanoEvents nano;
+
+        /** @param pool decompresses baskets beside the reading thread, or null to decompress on it */
+        RootSource(OpenFiles cache, Handle handle, Chunk chunk, java.util.concurrent.Executor pool) {
+            super(cache, handle, chunk);
+            this.tree = handle.tree;
+            this.nano = NanoEvents.of(tree, chunk.entryStart(), chunk.entryStop(), pool != null ? pool : Runnable::run);
         }
 
         @Override
@@ -416,11 +447,6 @@ public final class RootInputProvider implements InputProvider {
             return c.asRecord(chosen);
         }
 
-        @Override
-        public OptionalDouble fileSumGenWeights() {
-            return handle.runsSum();
-        }
-
         /**
          * The reader reports whole-branch sizes; each branch read is charged this chunk's share of its
          * entries (coffea's bytesread makes the same estimate for partial reads).
@@ -434,20 +460,10 @@ public final class RootInputProvider implements InputProvider {
             long total = 0;
             for (String b : branchesRead) {
                 if (tree.has(b)) {
-                    total += (long) ((double) tree.branch(b).compressedBytes() * chunk.entries() / entries);
+                    total += chunkShare(tree.branch(b).compressedBytes(), entries);
                 }
             }
             return total;
-        }
-
-        /** Returns the file to the cache (it stays open for the file's next chunk). */
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                READING.decrementAndGet();
-                cache.release(handle);
-            }
         }
     }
 
@@ -455,31 +471,14 @@ public final class RootInputProvider implements InputProvider {
      * The columns of one chunk of an RNTuple, under the TTree's names, through the reader's lazy
      * {@link RNTupleEventTable}.
      */
-    private static final class NTupleSource implements ColumnSource {
-        private final OpenFiles cache;
-        private final Handle handle;
-        private final Chunk chunk;
+    private static final class NTupleSource extends FileChunkSource {
         private final RNTupleEventTable table;
-        private final Set<String> branchesRead = new LinkedHashSet<>();
-        private boolean closed;
 
         /** @param pool decompresses pages beside the reading thread, or null to decompress on it */
         NTupleSource(OpenFiles cache, Handle handle, Chunk chunk, java.util.concurrent.Executor pool) {
-            this.cache = cache;
-            this.handle = handle;
-            this.chunk = chunk;
+            super(cache, handle, chunk);
             this.table = RNTupleEventTable.of(handle.ntuple, handle.branchNames, chunk.entryStart(), chunk.entryStop(),
                     pool);
-        }
-
-        @Override
-        public int length() {
-            return Math.toIntExact(chunk.entries());
-        }
-
-        @Override
-        public Set<String> columnNames() {
-            return handle.names;
         }
 
         @Override
@@ -516,25 +515,10 @@ public final class RootInputProvider implements InputProvider {
                     field = handle.branchNames.counters().get(b);
                 }
                 if (field != null) {
-                    total += (long) ((double) nt.storedBytes(field) * chunk.entries() / nt.entries());
+                    total += chunkShare(nt.storedBytes(field), nt.entries());
                 }
             }
             return total;
-        }
-
-        @Override
-        public OptionalDouble fileSumGenWeights() {
-            return handle.runsSum();
-        }
-
-        /** Returns the file to the cache (it stays open for the file's next chunk). */
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                READING.decrementAndGet();
-                cache.release(handle);
-            }
         }
     }
 }
