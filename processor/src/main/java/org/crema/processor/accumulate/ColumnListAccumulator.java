@@ -113,14 +113,7 @@ public final class ColumnListAccumulator implements Accumulator<ColumnListAccumu
 
     @Override
     public ColumnListAccumulator merge(ColumnListAccumulator other) {
-        TreeMap<ChunkKey, Map<String, Object>> out = new TreeMap<>(parts);
-        other.parts.forEach((k, v) -> {
-            if (out.putIfAbsent(k, v) != null && out.get(k) != v) {
-                throw new AccumulatorMergeException("two column parts come from the same chunk " + k
-                        + " (was a chunk merged twice?)");
-            }
-        });
-        return new ColumnListAccumulator(out);
+        return new ColumnListAccumulator(ChunkKey.union(parts, other.parts, "column parts"));
     }
 
     @Override

@@ -258,14 +258,7 @@ public final class EventRows implements Accumulator<EventRows>, JsonExportable {
         if (parts.isEmpty()) {
             return other;
         }
-        TreeMap<ChunkKey, List<Stored>> out = new TreeMap<>(parts);
-        other.parts.forEach((k, v) -> {
-            if (out.putIfAbsent(k, v) != null && out.get(k) != v) {
-                throw new AccumulatorMergeException("two row parts come from the same chunk " + k
-                        + " (was a chunk merged twice?)");
-            }
-        });
-        return new EventRows(out);
+        return new EventRows(ChunkKey.union(parts, other.parts, "row parts"));
     }
 
     @Override

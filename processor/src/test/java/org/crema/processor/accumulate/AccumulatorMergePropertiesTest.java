@@ -173,6 +173,23 @@ class AccumulatorMergePropertiesTest {
         laws(a, b, c);
     }
 
+    @org.junit.jupiter.api.Test
+    void aChunkMergedTwiceIsRefusedAndTheSamePartIsNot() {
+        ChunkKey key = new ChunkKey("DY", "nano_dy.root", 0);
+        ColumnListAccumulator columns = ColumnListAccumulator.of(key, Map.of("mass", DoubleColumn.of(91.2)));
+        ColumnListAccumulator again = ColumnListAccumulator.of(key, Map.of("mass", DoubleColumn.of(91.2)));
+        assertThat(columns.merge(columns).parts()).containsOnlyKeys(key);
+        assertThatThrownBy(() -> columns.merge(again)).isInstanceOf(AccumulatorMergeException.class)
+                .hasMessage("two column parts come from the same chunk " + key + " (was a chunk merged twice?)");
+
+        java.util.SequencedMap<String, DoubleColumn> row = new LinkedHashMap<>();
+        row.put("mass", DoubleColumn.of(91.2));
+        EventRows rows = EventRows.of(key, row, Map.of());
+        assertThatThrownBy(() -> rows.merge(EventRows.of(key, row, Map.of())))
+                .isInstanceOf(AccumulatorMergeException.class)
+                .hasMessage("two row parts come from the same chunk " + key + " (was a chunk merged twice?)");
+    }
+
     @Property(tries = 50)
     void columnListConcatenatesInInputOrder(@ForAll("columnLists") ColumnListAccumulator a) {
         if (a.parts().isEmpty()) {
