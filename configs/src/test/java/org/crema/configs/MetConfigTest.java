@@ -1,7 +1,6 @@
 package org.crema.configs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -92,15 +91,6 @@ class MetConfigTest {
         return AnalysisConfig.parse(text, "met.yaml", root);
     }
 
-    static String message(String text) {
-        try {
-            parse(text);
-        } catch (ConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected a ConfigException");
-    }
-
     // ------------------------------------------------------------------ results
 
     @Test
@@ -169,6 +159,76 @@ class MetConfigTest {
         for (int e = 0; e < nominal.length; e++) {
             assertThat(nominal[e]).as("event %d", e).isEqualTo((float) lib.pt()[e]);
         }
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    static String first(String text) {
+        ConfigException e = fail(text);
+        Diagnostic d = e.diagnostics().get(0);
+        return d.where() + ": " + d.message();
+    }
+
+    static ConfigException fail(String text) {
+        try {
+            parse(text);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected a ConfigException for\n" + text);
+    }
+
+    static String withMet(String line) {
+        return CONFIG.replace("  MET: {type: met, jets: Jet}", line);
+    }
+
+    @Test
+    void unknownJetCollectionIsReportedWithASuggestion() {
+        assertThat(first(withMet("  MET: {type: met, jets: Jets}"))).isEqualTo("met.yaml:12:26: calibration 'MET'"
+                + " jets: no input collection 'Jets'; did you mean 'Jet'?; expected the jet collection the MET"
+                + " follows, e.g. Jet");
+        assertThat(first(withMet("  MET: {type: met}"))).isEqualTo("met.yaml:12:8: calibration 'MET' needs 'jets'");
+        assertThat(first(withMet("  MET: {type: met, jets: Jet, jec: x.txt}"))).isEqualTo("met.yaml:12:31:"
+                + " calibration 'MET': 'jec' is not a key of a met calibration; expected 'type' and 'jets'");
+    }
+
+    @Test
+    void missingBranchesAreReportedBeforeAnyEventIsRead() {
+        assertThat(first(withMet("  MTE: {type: met, jets: Jet}").replace("collection: MET}", "collection: MTE}")))
+                .isEqualTo("met.yaml:12:3: calibration 'MTE': the input has no branch MTE_pt, which MET propagation"
+                        + " needs; did you mean 'MET_pt'?");
+        assertThat(first(withMet("  HTXS_Higgs: {type: met, jets: Jet}")
+                .replace("collection: MET}", "collection: HTXS_Higgs}")))
+                .isEqualTo("met.yaml:12:3: calibration 'HTXS_Higgs': the input has no branch HTXS_Higgs_phi, which"
+                        + " MET propagation needs; did you mean 'HTXS_Higgs_pt'?");
+        assertThat(first(withMet("  MET: {type: met, jets: GenJet}"))).isEqualTo("met.yaml:12:26: calibration 'MET'"
+                + " jets: GenJet has no field 'chEmEF', which the type-1 jet selection needs");
+        assertThat(first(withMet("  PuppiMET: {type: met, jets: Jet}")
+                .replace("collection: MET}", "collection: PuppiMET}"))).isEqualTo("met.yaml:17:3: variation"
+                        + " 'unclustered': the input has no branch PuppiMET_MetUnclustEnUpDeltaX, which the"
+                        + " unclustered-energy variation needs; did you mean 'MET_MetUnclustEnUpDeltaX'?");
+        // the error points at the variations map; line 12 is left empty
+        assertThat(first(withMet(""))).isEqualTo("met.yaml:14:3: variation 'unclustered' (unclustered) needs a"
+                + " calibration of MET under 'calibrations'");
+    }
+
+    @Test
+    void theLintWarnsOnlyWhileTheMetReadDoesNotFollowTheJets() {
+        assertThat(parse(CONFIG).warnings()).isEmpty();
+        String unpropagated = withMet("").replace("  unclustered: {type: unclustered, collection: MET}\n", "");
+        // (line 12 is left empty, so the variations stay on their lines)
+        assertThat(parse(unpropagated).warnings()).extracting(d -> d.where() + ": " + d.message()).containsExactly(
+                "met.yaml:15:3: variation 'JES' changes jets but MET is used and is not recomputed; the jet shift is"
+                        + " not propagated to MET",
+                "met.yaml:16:3: variation 'jetScale' changes jets but MET is used and is not recomputed; the jet"
+                        + " shift is not propagated to MET");
+        // MET follows the jets, but a histogram reads PuppiMET, which does not
+        String puppi = CONFIG.replace("expr: MET_phi", "expr: PuppiMET_phi");
+        assertThat(parse(puppi).warnings()).extracting(d -> d.where() + ": " + d.message()).containsExactly(
+                "met.yaml:15:3: variation 'JES' changes jets but MET is used and is not recomputed; the jet shift is"
+                        + " not propagated to MET",
+                "met.yaml:16:3: variation 'jetScale' changes jets but MET is used and is not recomputed; the jet"
+                        + " shift is not propagated to MET");
     }
 
     static Hist slice(Hist h, String variation) {

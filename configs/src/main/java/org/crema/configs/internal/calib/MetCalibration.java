@@ -73,19 +73,24 @@ public final class MetCalibration {
     }
 
     /**
-     * Checks what can be checked before any event is read.
-     *
      * @param flat the input's event branches
-     * @param jetFields the jet collection's fields
-     * @return what is wrong, or null
+     * @return the missing MET branch, or null
      */
-    public String problem(Map<String, ?> flat, Map<String, ?> jetFields) {
+    public String branchProblem(Map<String, ?> flat) {
         for (String b : branches()) {
             if (!flat.containsKey(b)) {
                 return "the input has no branch " + b + ", which MET propagation needs"
                         + Suggest.didYouMean(b, flat.keySet());
             }
         }
+        return null;
+    }
+
+    /**
+     * @param jetFields the jet collection's fields
+     * @return the missing jet field, or null
+     */
+    public String jetProblem(Map<String, ?> jetFields) {
         for (String f : JET_FIELDS) {
             if (!jetFields.containsKey(f)) {
                 return jets + " has no field '" + f + "', which the type-1 jet selection needs"

@@ -939,9 +939,14 @@ public final class Loader {
             return;
         }
         MetCalibration cal = new MetCalibration(e.key(), jets);
-        String problem = cal.problem(schema.flat(), fields);
+        String problem = cal.branchProblem(schema.flat());
         if (problem != null) {
             keyError(e, what + ": " + problem);
+            return;
+        }
+        problem = cal.jetProblem(fields);
+        if (problem != null) {
+            error(c.get("jets"), what + " jets: " + problem);
             return;
         }
         metCalibrations.put(e.key(), cal);
