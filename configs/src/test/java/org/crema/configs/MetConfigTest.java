@@ -141,6 +141,61 @@ class MetConfigTest {
     }
 
     @Test
+    void collisionDataKeepsTheStoredMetAndUncalibratedJetsStillCarryTheirScaleVariation() {
+        // no jet calibration: the MET follows the jet pt scale variation alone, in simulation only
+        TestData.file("data/samples/nanoaod/nano_dy.root");
+        TestData.file("data/samples/nanoaod/nano_dimuon.root");
+        AnalysisConfig cfg = AnalysisConfig.parse("""
+                datasets:
+                  fileset: data/filesets/zmumu.json
+                calibrations:
+                  MET: {type: met, jets: Jet}
+                variations:
+                  jetScale: {type: scale, collection: Jet, field: pt, shift: 0.05}
+                  unclustered: {type: unclustered, collection: MET}
+                histograms:
+                  met: {expr: MET_pt, axis: {type: regular, name: met, bins: 4000, start: 0, stop: 400}}
+                  metPhi: {expr: MET_phi, axis: {type: regular, name: phi, bins: 6400, start: -3.2, stop: 3.2}}
+                """, "zmumu-met.yaml", root);
+        assertThat(cfg.warnings()).isEmpty();
+        for (int workers : new int[] {1, 2}) {
+            RunConfig rc = RunConfig.defaults().withWorkers(workers).withChunkSize(workers == 1 ? 1_000_000 : 7)
+                    .withProgress(false);
+            AccumulatorMap result = new Runner(rc).run(cfg.processor(), cfg.fileset()).result();
+            AccumulatorMap hists = result.get("histograms", AccumulatorMap.class);
+            Plain data = Plain.stored(root.resolve("data/samples/nanoaod/nano_dimuon.root"));
+            boolean[] all = new boolean[data.metPt.length];
+            java.util.Arrays.fill(all, true);
+            Hist dataMet = hists.get("DoubleMuon_2018", HistAccumulator.class).get("met");
+            assertThat(slice(dataMet, "nominal").values(true)).as("%d workers", workers)
+                    .containsExactly(data.fill(MET_AXIS, data.metPt, all, 1).values(true));
+            assertThat(slice(hists.get("DoubleMuon_2018", HistAccumulator.class).get("metPhi"), "nominal")
+                    .values(true)).containsExactly(data.fill(PHI_AXIS, data.metPhi, all, 1).values(true));
+
+            Plain dy = Plain.stored(root.resolve("data/samples/nanoaod/nano_dy.root"));
+            double factor = result.get("normalisation", Normalisation.class).entries().get("DYJetsToLL_M50_2018")
+                    .factor();
+            all = new boolean[dy.metPt.length];
+            java.util.Arrays.fill(all, true);
+            Map<String, float[][]> expected = new LinkedHashMap<>();
+            expected.put("nominal", dy.met(dy.ptStored, 0));
+            expected.put("jetScaleUp", dy.met(Plain.scaled(dy.ptStored, 1f + SCALE_SHIFT), 0));
+            expected.put("jetScaleDown", dy.met(Plain.scaled(dy.ptStored, 1f - SCALE_SHIFT), 0));
+            expected.put("unclusteredUp", dy.met(dy.ptStored, 1));
+            expected.put("unclusteredDown", dy.met(dy.ptStored, -1));
+            HistAccumulator got = hists.get("DYJetsToLL_M50_2018", HistAccumulator.class);
+            for (Map.Entry<String, float[][]> v : expected.entrySet()) {
+                String as = v.getKey() + ", " + workers + " workers";
+                assertThat(slice(got.get("met"), v.getKey()).values(true)).as(as)
+                        .containsExactly(dy.fill(MET_AXIS, v.getValue()[0], all, factor).values(true));
+                assertThat(slice(got.get("metPhi"), v.getKey()).values(true)).as(as)
+                        .containsExactly(dy.fill(PHI_AXIS, v.getValue()[1], all, factor).values(true));
+            }
+            assertThat(differing(expected.get("jetScaleUp")[0], expected.get("nominal")[0])).isPositive();
+        }
+    }
+
+    @Test
     void thePlainLoopIsTheCorrectionsLibrarysPropagation() {
         // the reference loop above and MetPropagation.propagate are the same recipe, to the last bit
         Plain plain = Plain.read(root.resolve(SAMPLE), root.resolve(CORRECTIONS));
@@ -190,6 +245,9 @@ class MetConfigTest {
         assertThat(first(withMet("  MET: {type: met}"))).isEqualTo("met.yaml:12:8: calibration 'MET' needs 'jets'");
         assertThat(first(withMet("  MET: {type: met, jets: Jet, jec: x.txt}"))).isEqualTo("met.yaml:12:31:"
                 + " calibration 'MET': 'jec' is not a key of a met calibration; expected 'type' and 'jets'");
+        assertThat(first(CONFIG.replace("    type: jets\n", "    type: jets\n    jets: Jet\n"))).isEqualTo(
+                "met.yaml:8:5: calibration 'Jet': 'jets' is a key of a met calibration; the MET follows these jets"
+                        + " with a separate entry, e.g. MET: {type: met, jets: Jet}");
     }
 
     @Test
@@ -271,28 +329,45 @@ class MetConfigTest {
         JetSmearing.Result smearing;
         JesVariations.Result jes;
 
-        static Plain read(Path file, Path corrections) {
+        /** The stored jets and MET; genWeight 1 for collision data. */
+        static Plain stored(Tree t) {
             Plain p = new Plain();
-            try (RootFile f = RootFile.open(file)) {
-                Tree t = f.tree("Events");
-                long n = t.entries();
-                ListColumn<?> jetPt = (ListColumn<?>) t.read("Jet_pt", 0, n);
-                p.offsets = jetPt.zeroBasedOffsets();
-                p.ptStored = jagged(jetPt);
-                float[] eta = jagged(t.read("Jet_eta", 0, n));
-                p.phi = jagged(t.read("Jet_phi", 0, n));
-                float[] mass = jagged(t.read("Jet_mass", 0, n));
-                p.chEmEF = jagged(t.read("Jet_chEmEF", 0, n));
-                p.neEmEF = jagged(t.read("Jet_neEmEF", 0, n));
-                p.metPt = flat(t.read("MET_pt", 0, n));
-                p.metPhi = flat(t.read("MET_phi", 0, n));
-                p.unclX = flat(t.read("MET_MetUnclustEnUpDeltaX", 0, n));
-                p.unclY = flat(t.read("MET_MetUnclustEnUpDeltaY", 0, n));
+            long n = t.entries();
+            ListColumn<?> jetPt = (ListColumn<?>) t.read("Jet_pt", 0, n);
+            p.offsets = jetPt.zeroBasedOffsets();
+            p.ptStored = jagged(jetPt);
+            p.phi = jagged(t.read("Jet_phi", 0, n));
+            p.chEmEF = jagged(t.read("Jet_chEmEF", 0, n));
+            p.neEmEF = jagged(t.read("Jet_neEmEF", 0, n));
+            p.metPt = flat(t.read("MET_pt", 0, n));
+            p.metPhi = flat(t.read("MET_phi", 0, n));
+            p.unclX = flat(t.read("MET_MetUnclustEnUpDeltaX", 0, n));
+            p.unclY = flat(t.read("MET_MetUnclustEnUpDeltaY", 0, n));
+            p.genWeight = new double[(int) n];
+            java.util.Arrays.fill(p.genWeight, 1.0);
+            if (t.has("genWeight")) {
                 PrimitiveColumn gw = (PrimitiveColumn) t.read("genWeight", 0, n);
-                p.genWeight = new double[(int) n];
                 for (int i = 0; i < n; i++) {
                     p.genWeight[i] = gw.getDouble(i);
                 }
+            }
+            return p;
+        }
+
+        static Plain stored(Path file) {
+            try (RootFile f = RootFile.open(file)) {
+                return stored(f.tree("Events"));
+            }
+        }
+
+        static Plain read(Path file, Path corrections) {
+            Plain p;
+            try (RootFile f = RootFile.open(file)) {
+                Tree t = f.tree("Events");
+                long n = t.entries();
+                p = stored(t);
+                float[] eta = jagged(t.read("Jet_eta", 0, n));
+                float[] mass = jagged(t.read("Jet_mass", 0, n));
                 float[] rho = flat(t.read("Rho_fixedGridRhoFastjetAll", 0, n));
                 JetFunction jec = JetFunction.chain(List.of(level(corrections, JEC + "L1FastJet_AK4PFPuppi.jec.txt.gz"),
                         level(corrections, JEC + "L2Relative_AK4PFPuppi.jec.txt.gz"),
@@ -373,7 +448,7 @@ class MetConfigTest {
                     h.fillWeighted(new double[] {genWeight[e]}, new double[] {values[e]});
                 }
             }
-            return h.scale(factor);
+            return factor == 1 ? h : h.scale(factor);
         }
 
         static float[] scaled(float[] v, float factor) {

@@ -847,6 +847,10 @@ public final class Loader {
                         + CALIBRATION_TYPES);
                 continue;
             }
+            if (c.get("jets") != null) {
+                keyError(c.map().get("jets"), what + ": 'jets' is a key of a met calibration; the MET follows these"
+                        + " jets with a separate entry, e.g. MET: {type: met, jets: " + e.key() + "}");
+            }
             for (String f : JetCalibration.FIELDS) {
                 if (!fields.containsKey(f)) {
                     keyError(e, what + ": " + e.key() + " has no field '" + f + "', which JEC and JER need");
