@@ -12,6 +12,7 @@ import org.crema.columnar.ListColumn;
 import org.crema.columnar.RecordColumn;
 import org.crema.columnar.Selection;
 import org.crema.configs.internal.calib.JetCalibration;
+import org.crema.configs.internal.calib.MetCalibration;
 import org.crema.configs.internal.calib.MuonCalibration;
 import org.crema.configs.internal.expr.Env;
 import org.crema.configs.internal.expr.Ops;
@@ -106,6 +107,10 @@ public final class ConfigProcessor extends AnalysisProcessor {
 
         @Override
         public Column branch(String name) {
+            // a MET that follows the jets is kept in the context, so contexts of selected events filter it
+            if (ctx != null && ctx.hasVariable(MetCalibration.VARIABLE_PREFIX + name)) {
+                return ctx.variable(MetCalibration.VARIABLE_PREFIX + name);
+            }
             return events.column(name);
         }
 
@@ -265,6 +270,30 @@ public final class ConfigProcessor extends AnalysisProcessor {
             }
             ctx.setCollection(e.getKey(), c);
         }
+        propagateMet(ctx, m);
+    }
+
+    /**
+     * The MET of this variation from the jets of this variation, for simulation; collision data jets are
+     * used as stored, so their MET is too.
+     */
+    private static void propagateMet(AnalysisContext ctx, Model m) {
+        if (!ctx.dataset().isMC()) {
+            return;
+        }
+        m.metCalibrations().forEach((prefix, met) -> {
+            int unclustered = 0;
+            for (Model.Variation v : m.variations()) {
+                if (v.type().equals(MetCalibration.UNCLUSTERED) && v.collection().equals(prefix)) {
+                    int i = v.names().indexOf(ctx.variation());
+                    if (i >= 0) {
+                        unclustered = i == 0 ? 1 : -1;
+                    }
+                }
+            }
+            met.apply(ctx.events(), ctx.collection(met.jets(), "pt"), unclustered)
+                    .forEach((branch, values) -> ctx.setVariable(MetCalibration.VARIABLE_PREFIX + branch, values));
+        });
     }
 
     private static int rochesterShift(Model m, String collection, String variation) {

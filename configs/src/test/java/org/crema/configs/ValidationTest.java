@@ -156,7 +156,8 @@ class ValidationTest {
         assertThat(first("weights:\n  genWeight: {value: \"1\"}\n"))
                 .isEqualTo("bad.yaml:4:3: 'genWeight' is applied to simulation automatically; remove it from weights");
         assertThat(first("variations:\n  s: {type: smear, collection: Muon, field: pt, shift: 0.1}\n"))
-                .isEqualTo("bad.yaml:4:13: unknown variation type 'smear'; expected one of [scale, jer, jes, rochester]");
+                .isEqualTo("bad.yaml:4:13: unknown variation type 'smear'; expected one of [scale, jer, jes, rochester,"
+                        + " unclustered]");
         assertThat(first("variations:\n  s: {type: scale, collection: Muon, field: charge, shift: 0.1}\n"))
                 .isEqualTo("bad.yaml:4:45: variation 's': Muon.charge is int; a scale variation needs a float field"
                         + " such as pt");

@@ -24,7 +24,8 @@ public final class Keys {
         m.put("datasets", List.of("fileset", "inline", "subsamples", "select"));
         m.put("datasets.inline.*", List.of("files", "treename", "metadata", "subsamples"));
         m.put("datasets.select", List.of("datasets", "samples", "years"));
-        m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources", "rochester"));
+        m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources", "rochester",
+                "jets"));
         m.put("variations.*", List.of("type", "collection", "field", "shift", "factor", "sources", "datasets",
                 "samples"));
         m.put("objects.*", List.of("from", "where", "sortBy", "descending", "cleanAgainst"));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.crema.configs.ConfigException;
 import org.crema.configs.Diagnostic;
 import org.crema.configs.internal.calib.JetCalibration;
+import org.crema.configs.internal.calib.MetCalibration;
 import org.crema.configs.internal.calib.MuonCalibration;
 import org.crema.configs.internal.expr.Ast;
 import org.crema.configs.internal.expr.Compiled;
@@ -58,8 +59,9 @@ import org.crema.processor.run.Fileset;
  */
 public final class Loader {
     private static final Pattern PARAM = Pattern.compile("\\$\\{([^}]*)}");
-    private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes", "rochester");
-    private static final List<String> CALIBRATION_TYPES = List.of("jets");
+    private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes", "rochester",
+            MetCalibration.UNCLUSTERED);
+    private static final List<String> CALIBRATION_TYPES = List.of("jets", MetCalibration.TYPE);
     private static final List<String> AXIS_TYPES = List.of("regular", "variable", "integer");
     /** Weight types → the keys each takes besides {@link #WEIGHT_COMMON_KEYS}. */
     private static final Map<String, List<String>> WEIGHT_TYPES = weightTypes();
@@ -422,7 +424,7 @@ public final class Loader {
         });
         return new Model(name, parameters, lumi, fileset, schema, inputFields, simulationFields, subsamples, skim,
                 calibrations, variations, objects, vars, presel, cuts, categories, weights, hists, columns,
-                List.copyOf(warnings), Map.copyOf(muonCalibrations));
+                List.copyOf(warnings), Map.copyOf(muonCalibrations), Map.copyOf(metCalibrations));
     }
 
     /** Simulation is normalised to the luminosity of its year: a year without one is an error here, not after the run. */
@@ -825,6 +827,10 @@ public final class Loader {
             if (c == null) {
                 continue;
             }
+            if (c.get("type") instanceof YScalar t && MetCalibration.TYPE.equals(value(t))) {
+                met(c, e, what);
+                continue;
+            }
             Map<String, Kind> fields = schema.collections().get(e.key());
             if (fields == null) {
                 keyError(e, what + ": no input collection '" + e.key() + "'"
@@ -840,6 +846,10 @@ public final class Loader {
                 error(c.get("type") == null ? c : c.get("type"), what + " needs 'type'; expected one of "
                         + CALIBRATION_TYPES);
                 continue;
+            }
+            if (c.get("jets") != null) {
+                keyError(c.map().get("jets"), what + ": 'jets' is a key of a met calibration; the MET follows these"
+                        + " jets with a separate entry, e.g. MET: {type: met, jets: " + e.key() + "}");
             }
             for (String f : JetCalibration.FIELDS) {
                 if (!fields.containsKey(f)) {
@@ -909,6 +919,81 @@ public final class Loader {
     }
     private final Map<String, YMap> pendingNodes = new LinkedHashMap<>();
 
+    // ------------------------------------------------------------------ MET propagation
+
+    private final Map<String, MetCalibration> metCalibrations = new LinkedHashMap<>();
+
+    /** A {@code type: met} calibration: the key names the MET branches, {@code jets} the collection it follows. */
+    private void met(YMap c, YNode.Entry e, String what) {
+        for (String k : c.map().keySet()) {
+            if (!k.equals("type") && !k.equals("jets")) {
+                YNode.Entry bad = c.map().get(k);
+                keyError(bad, what + ": '" + k + "' is not a key of a met calibration; expected 'type' and 'jets'");
+            }
+        }
+        String jets = need(c, "jets", what);
+        if (jets == null) {
+            return;
+        }
+        Map<String, Kind> fields = schema.collections().get(jets);
+        if (fields == null) {
+            error(c.get("jets"), what + " jets: no input collection '" + jets + "'"
+                    + Suggest.didYouMean(jets, schema.collections().keySet()) + "; expected the jet collection"
+                    + " the MET follows, e.g. Jet");
+            return;
+        }
+        MetCalibration cal = new MetCalibration(e.key(), jets);
+        String problem = cal.branchProblem(schema.flat());
+        if (problem != null) {
+            keyError(e, what + ": " + problem);
+            return;
+        }
+        problem = cal.jetProblem(fields);
+        if (problem != null) {
+            error(c.get("jets"), what + " jets: " + problem);
+            return;
+        }
+        metCalibrations.put(e.key(), cal);
+        ScopeImpl s = new ScopeImpl(Stage.EVENT, null);
+        for (String f : MetCalibration.JET_FIELDS) {
+            s.use(jets, f);
+        }
+    }
+
+    /** The unclustered-energy variation needs its MET calibration and the shift's branches. */
+    private void checkUnclustered(Model.Variation v, YNode.Entry at) {
+        MetCalibration cal = metCalibrations.get(v.collection());
+        if (cal == null) {
+            return; // reported as a variation without its calibration
+        }
+        for (String b : cal.unclusteredBranches()) {
+            if (!schema.flat().containsKey(b)) {
+                keyError(at, "variation '" + v.name() + "': the input has no branch " + b + ", which the"
+                        + " unclustered-energy variation needs" + Suggest.didYouMean(b, schema.flat().keySet()));
+            }
+        }
+    }
+
+    /**
+     * @param collection a varied collection
+     * @return whether every MET branch that expressions read follows that collection
+     */
+    private boolean metFollows(String collection) {
+        boolean any = false;
+        for (String b : flatUsed) {
+            String prefix = b.startsWith("MET_") ? "MET" : b.startsWith("PuppiMET_") ? "PuppiMET" : null;
+            if (prefix == null) {
+                continue;
+            }
+            any = true;
+            MetCalibration cal = metCalibrations.get(prefix);
+            if (cal == null || !cal.jets().equals(collection)) {
+                return false;
+            }
+        }
+        return any;
+    }
+
     private List<Model.Variation> variations(YNode n, Map<String, JetCalibration> calibrations) {
         List<Model.Variation> out = variations(n);
         // JES sources are known once the variations are read; then the calibrations are complete.
@@ -933,7 +1018,11 @@ public final class Loader {
         });
         for (Model.Variation v : out) {
             boolean calibrated = v.type().equals("rochester") ? muonCalibrations.containsKey(v.collection())
+                    : v.type().equals(MetCalibration.UNCLUSTERED) ? metCalibrations.containsKey(v.collection())
                     : pendingCalibrations.containsKey(v.collection());
+            if (v.type().equals(MetCalibration.UNCLUSTERED) && n instanceof YMap vm) {
+                checkUnclustered(v, vm.map().get(v.name()));
+            }
             if (!v.type().equals("scale") && !calibrated) {
                 error(n, "variation '" + v.name() + "' (" + v.type() + ") needs a calibration of " + v.collection()
                         + " under 'calibrations'");
@@ -1994,7 +2083,7 @@ public final class Loader {
         }
         boolean metUsed = flatUsed.stream().anyMatch(b -> b.startsWith("MET_") || b.startsWith("PuppiMET_"));
         for (Model.Variation v : variations) {
-            if (v.collection().equals("Jet") && !v.type().equals("jer") && metUsed) {
+            if (v.collection().equals("Jet") && !v.type().equals("jer") && metUsed && !metFollows(v.collection())) {
                 YNode.Entry e = vm.map().get(v.name());
                 warnings.add(diag(Diagnostic.Severity.WARNING, e.line(), e.column(), "variation '" + v.name()
                         + "' changes jets but MET is used and is not recomputed; the jet shift is not propagated"

@@ -33,6 +33,7 @@ import org.crema.processor.run.Fileset;
  * @param columns per-event columns saved per category
  * @param warnings systematics lint
  * @param muonCalibrations input collection → its Rochester momentum calibration
+ * @param metCalibrations MET branch prefix → the jets it follows
  */
 public record Model(String name, Map<String, Object> parameters, Map<String, Double> luminosity, Fileset fileset,
         Schema schema, Map<String, List<String>> inputFields, Map<String, List<String>> simulationFields,
@@ -40,13 +41,15 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
         Map<String, org.crema.configs.internal.calib.JetCalibration> calibrations, List<Variation> variations,
         List<ObjectDef> objects, List<Var> variables, List<Cut> preselection, List<Cut> cuts, Categories categories,
         List<WeightDef> weights, List<HistDef> histograms, List<ColumnsDef> columns, List<Diagnostic> warnings,
-        Map<String, org.crema.configs.internal.calib.MuonCalibration> muonCalibrations) {
+        Map<String, org.crema.configs.internal.calib.MuonCalibration> muonCalibrations,
+        Map<String, org.crema.configs.internal.calib.MetCalibration> metCalibrations) {
 
     /** @param other datasets @return this model over those datasets */
     public Model withFileset(Fileset other) {
         return new Model(name, parameters, luminosity, other, schema, inputFields, simulationFields, subsamples, skim,
                 calibrations, variations, objects, variables, preselection, cuts, categories, weights, histograms,
-                columns, warnings, muonCalibrations);
+                columns, warnings, muonCalibrations,
+                metCalibrations);
     }
 
     /**
