@@ -1,6 +1,7 @@
 package org.crema.configs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -119,6 +120,17 @@ class ExpressionVariationConfigTest {
         assertThat(slice(mass, "muonMassUp", "mass")).isNotEqualTo(slice(mass, "nominal", "mass"));
         Hist leadA = hist(yaml, "DY_a", "leadingPt");
         assertThat(slice(leadA, "muonMassUp", "pt")).isEqualTo(slice(leadA, "nominal", "pt"));
+    }
+
+    @Test
+    void listsOfAnotherLengthStopTheRunNamingTheVariation() {
+        String yaml = config(root.resolve(SAMPLE)).replace("up: \"Muon.mass * 2 + float(nMuon)\"",
+                "up: \"Muon[1:].mass\"");
+        AnalysisConfig cfg = AnalysisConfig.parse(yaml, "expression.yaml", root);
+        // DY_a's first skimmed event has at least two muons, and the slice drops the first
+        assertThatThrownBy(() -> run(cfg.processor(), cfg, 1))
+                .hasStackTraceContaining("variation 'muonMassUp': event 0 of the chunk has ")
+                .hasStackTraceContaining("; the expression must give one number per object of the varied collection");
     }
 
     static Hist hist(AccumulatorMap result, String dataset, String name) {
