@@ -122,6 +122,45 @@ class ExpressionVariationConfigTest {
         assertThat(slice(leadA, "muonMassUp", "pt")).isEqualTo(slice(leadA, "nominal", "pt"));
     }
 
+    /**
+     * On the AGC ttbar configuration, whose jets are recalibrated (JEC, JER): an expression that
+     * multiplies the calibrated pt by the float 1.03 fills every histogram exactly as the {@code scale}
+     * variation with {@code factor: 1.03}, which multiplies in float after calibration.
+     */
+    @Test
+    void anExpressionSeesTheCalibratedJetsAsTheScaleVariationDoes() throws java.io.IOException {
+        TestData.file("data/samples/nanoaod/nano_tt_v12.root");
+        TestData.file("data/corrections/junc/RegroupedV2_Summer22_22Sep2023_V3_MC_UncertaintySources_AK4PFPuppi.junc.txt.gz");
+        Path example = TestData.file("configs/examples/ttbar.yaml");
+        String text = java.nio.file.Files.readString(example).replace("\nvariations:\n", """
+
+                variations:
+                  viaScale: {type: scale, collection: Jet, field: pt, factor: 1.03}
+                  viaExpression: {type: expression, collection: Jet, field: pt, up: "pt * float(1.03)"}
+                """);
+        AnalysisConfig cfg = AnalysisConfig.parse(text, "ttbar.yaml", example.getParent());
+        AccumulatorMap result = run(cfg.processor(), cfg, 2);
+        AccumulatorMap histograms = result.get("histograms", AccumulatorMap.class);
+        int compared = 0;
+        for (String dataset : histograms.entries().keySet()) {
+            HistAccumulator hists = histograms.get(dataset, HistAccumulator.class);
+            for (String name : hists.names()) {
+                Hist h = hists.get(name);
+                if (!variations(h).contains("viaScale")) {
+                    continue; // collision data: no shape variations
+                }
+                Hist scale = h.select(Hist.VARIATION_AXIS, "viaScale");
+                Hist expression = h.select(Hist.VARIATION_AXIS, "viaExpression");
+                assertThat(expression.values(true)).as(dataset + "/" + name).isEqualTo(scale.values(true));
+                assertThat(expression.variances(true)).as(dataset + "/" + name).isEqualTo(scale.variances(true));
+                assertThat(expression.values(true)).as(dataset + "/" + name)
+                        .isNotEqualTo(h.select(Hist.VARIATION_AXIS, "nominal").values(true));
+                compared++;
+            }
+        }
+        assertThat(compared).isPositive();
+    }
+
     @Test
     void listsOfAnotherLengthStopTheRunNamingTheVariation() {
         String yaml = config(root.resolve(SAMPLE)).replace("up: \"Muon.mass * 2 + float(nMuon)\"",
