@@ -11,6 +11,7 @@ import org.crema.columnar.Column;
 import org.crema.columnar.ListColumn;
 import org.crema.columnar.RecordColumn;
 import org.crema.columnar.Selection;
+import org.crema.configs.internal.calib.FieldReplacement;
 import org.crema.configs.internal.calib.JetCalibration;
 import org.crema.configs.internal.calib.MetCalibration;
 import org.crema.configs.internal.calib.MuonCalibration;
@@ -238,7 +239,7 @@ public final class ConfigProcessor extends AnalysisProcessor {
                 String source = null;
                 boolean up = false;
                 for (Model.Variation v : m.variations()) {
-                    if (v.collection().equals(e.getKey()) && !v.type().equals("scale")) {
+                    if (v.collection().equals(e.getKey()) && (v.type().equals("jer") || v.type().equals("jes"))) {
                         List<String> names = v.names();
                         int i = names.indexOf(variation);
                         if (i >= 0) {
@@ -252,7 +253,10 @@ public final class ConfigProcessor extends AnalysisProcessor {
             }
             MuonCalibration muonCal = m.muonCalibrations().get(e.getKey());
             if (muonCal != null) {
-                c = muonCal.apply(ctx.events(), c, rochesterShift(m, e.getKey(), variation));
+                Model.Variation rochester = rochesterVariation(m, e.getKey(), variation);
+                c = rochester == null ? muonCal.apply(ctx.events(), c, 0)
+                        : muonCal.apply(ctx.events(), c, rochester.names().indexOf(variation) == 0 ? 1 : -1,
+                                rochester.part());
             }
             for (Model.Variation v : m.variations()) {
                 if (!v.collection().equals(e.getKey()) || !v.type().equals("scale")) {
@@ -270,6 +274,7 @@ public final class ConfigProcessor extends AnalysisProcessor {
             }
             ctx.setCollection(e.getKey(), c);
         }
+        applyExpressionVariation(ctx);
         propagateMet(ctx, m);
     }
 
@@ -296,16 +301,33 @@ public final class ConfigProcessor extends AnalysisProcessor {
         });
     }
 
-    private static int rochesterShift(Model m, String collection, String variation) {
+    /** The Rochester variation of a collection that {@code variation} names, or null. */
+    private static Model.Variation rochesterVariation(Model m, String collection, String variation) {
         for (Model.Variation v : m.variations()) {
-            if (v.type().equals("rochester") && v.collection().equals(collection)) {
-                int i = v.names().indexOf(variation);
-                if (i >= 0) {
-                    return i == 0 ? 1 : -1;
-                }
+            if (v.type().equals("rochester") && v.collection().equals(collection) && v.names().contains(variation)) {
+                return v;
             }
         }
-        return 0;
+        return null;
+    }
+
+    /**
+     * In an expression variation's pass, replaces its field by the expression's values. It runs after
+     * every collection is calibrated, so the expression reads the calibrated nominal objects.
+     */
+    private void applyExpressionVariation(AnalysisContext ctx) {
+        for (Model.Variation v : model().variations()) {
+            org.crema.configs.internal.expr.Compiled expr = v.expressionFor(ctx.variation());
+            if (expr == null) {
+                continue;
+            }
+            ChunkEnv env = env(ctx);
+            ListColumn<RecordColumn> objects = ctx.collection(v.collection());
+            env.self = objects;
+            Column values = (Column) expr.eval(env);
+            env.self = null;
+            ctx.setCollection(v.collection(), FieldReplacement.replace(v.name(), objects, v.field(), values));
+        }
     }
 
     @Override

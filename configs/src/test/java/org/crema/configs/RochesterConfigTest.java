@@ -110,12 +110,57 @@ class RochesterConfigTest {
         assertThat(slice(dy, "muonScaleDown")).isNotEqualTo(slice(dy, "muonScaleUp"));
     }
 
+    static final String SPLIT = """
+            calibrations:
+              Muon: {rochester: "${rochester.file}"}
+            variations:
+              muonStat: {type: rochester, collection: Muon, part: stat}
+              muonSyst: {type: rochester, collection: Muon, part: syst}
+              muonTotal: {type: rochester, collection: Muon, part: total}
+            """;
+
+    @Test
+    void statisticalAndSystematicPartsGiveThePlainLoopsHistogramsBitForBit() {
+        AnalysisConfig cfg = AnalysisConfig.parse(config(SPLIT), "split.yaml", root);
+        assertThat(cfg.warnings()).isEmpty();
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("muonStat", "stat");
+        parts.put("muonSyst", "syst");
+        parts.put("muonTotal", "total");
+        Reference reference = new Reference(root.resolve(FILE), parts);
+        for (int workers : new int[] {1, 2}) {
+            AccumulatorMap yaml = run(cfg.processor(), cfg, workers);
+            assertThat(yaml).as("%d workers", workers).isEqualTo(run(reference, cfg, workers));
+        }
+        // part: total is the default: the same bits as the plain rochester variation
+        AnalysisConfig total = AnalysisConfig.parse(config(CALIBRATED), "rochester.yaml", root);
+        Hist dy = hist(run(cfg.processor(), cfg, 1), "DYJetsToLL_M50_2018");
+        Hist plain = hist(run(total.processor(), total, 1), "DYJetsToLL_M50_2018");
+        assertThat(slice(dy, "muonTotalUp")).isEqualTo(slice(plain, "muonScaleUp"));
+        assertThat(slice(dy, "muonTotalDown")).isEqualTo(slice(plain, "muonScaleDown"));
+        assertThat(slice(dy, "muonStatUp")).isNotEqualTo(slice(dy, "muonSystUp"));
+        assertThat(slice(dy, "muonStatUp")).isNotEqualTo(slice(dy, "nominal"));
+        assertThat(slice(dy, "muonSystUp")).isNotEqualTo(slice(dy, "nominal"));
+        // every muon the reference corrected had stat² + syst² = total², RoccoR's total
+        assertThat(reference.checkedMuons()).isPositive();
+    }
+
     @Test
     void badRochesterEntriesAreReportedAtTheirYamlLine() {
         String missing = CALIBRATED.replace("${rochester.file}", "rochester/none.txt.gz");
         assertThatThrownBy(() -> AnalysisConfig.parse(config(missing), "bad.yaml", root))
                 .hasMessageContaining("bad.yaml:7:").hasMessageContaining("Rochester file")
                 .hasMessageContaining("none.txt.gz does not exist");
+        String unknownPart = CALIBRATED.replace("collection: Muon}", "collection: Muon, part: stats}");
+        assertThatThrownBy(() -> AnalysisConfig.parse(config(unknownPart), "bad.yaml", root))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.diagnostics())
+                        .extracting(d -> d.where() + ": " + d.message()).containsExactly("bad.yaml:9:56: variation"
+                                + " 'muonScale': unknown part 'stats'; did you mean 'stat'?; expected one of [total,"
+                                + " stat, syst]"));
+        String partOfScale = "variations:\n  s: {type: scale, collection: Muon, field: pt, shift: 0.01, part: stat}\n";
+        assertThatThrownBy(() -> AnalysisConfig.parse(config(partOfScale), "bad.yaml", root))
+                .hasMessageContaining("bad.yaml:7:68: error: variation 's': 'part' does not apply to type scale; it"
+                        + " belongs to rochester variations");
         String unpaired = config("variations:\n  muonScale: {type: rochester, collection: Muon}\n");
         assertThatThrownBy(() -> AnalysisConfig.parse(unpaired, "bad.yaml", root))
                 .hasMessageContaining("variation 'muonScale' (rochester) needs a calibration of Muon under 'calibrations'");
@@ -133,10 +178,58 @@ class RochesterConfigTest {
     static final class Reference extends AnalysisProcessor {
         private static final long serialVersionUID = 1L;
         private final String file;
+        private final Map<String, String> parts;
         private transient volatile RochesterCorrection rc;
+        private final java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
 
         Reference(Path file) {
+            this(file, Map.of("muonScale", "total"));
+        }
+
+        /** @param parts variation base name → RoccoR part: total, stat or syst */
+        Reference(Path file, Map<String, String> parts) {
             this.file = file.toString();
+            this.parts = parts;
+        }
+
+        long checkedMuons() {
+            return checked.get();
+        }
+
+        /**
+         * δk of one part: the sets RoccoR declares as replicas (type 1) or all others, each adding the
+         * mean squared difference of its members to the nominal; total is RoccoR's own error.
+         */
+        double error(RochesterCorrection r, RochesterCorrection.Member k, String part) {
+            if (part.equals("total")) {
+                return r.error(k);
+            }
+            double nominal = k.k(0, 0);
+            double sum = 0;
+            for (int s = 0; s < r.sets(); s++) {
+                if ((r.setType(s) == 1) != part.equals("stat")) {
+                    continue;
+                }
+                double meanSquare = 0;
+                for (int m = 0; m < r.members(s); m++) {
+                    double d = k.k(s, m) - nominal;
+                    meanSquare += d * d * (1.0 / r.members(s));
+                }
+                sum += meanSquare;
+            }
+            return Math.sqrt(sum);
+        }
+
+        /** stat² + syst² = total²: six sums of squares, a square root and a square each side, so a few ulps. */
+        void checkQuadrature(RochesterCorrection r, RochesterCorrection.Member k) {
+            double stat = error(r, k, "stat");
+            double syst = error(r, k, "syst");
+            double total = r.error(k);
+            assertThat(stat * stat + syst * syst).isCloseTo(total * total,
+                    org.assertj.core.api.Assertions.within(1e-13 * total * total));
+            assertThat(stat).isPositive();
+            assertThat(syst).isPositive();
+            checked.incrementAndGet();
         }
 
         private RochesterCorrection rc() {
@@ -153,18 +246,22 @@ class RochesterConfigTest {
 
         @Override
         protected List<String> shapeVariations(DatasetInfo dataset) {
-            return dataset.isMC() ? List.of("muonScaleUp", "muonScaleDown") : List.of();
+            List<String> out = new java.util.ArrayList<>();
+            for (String name : parts.keySet()) {
+                out.add(name + "Up");
+                out.add(name + "Down");
+            }
+            return dataset.isMC() ? out : List.of();
         }
 
         @Override
         protected void calibrate(AnalysisContext ctx) {
             Events ev = ctx.events();
             boolean mc = ev.isMC();
-            int shift = switch (ctx.variation()) {
-                case "muonScaleUp" -> 1;
-                case "muonScaleDown" -> -1;
-                default -> 0;
-            };
+            String variation = ctx.variation();
+            int shift = variation.endsWith("Up") ? 1 : variation.endsWith("Down") ? -1 : 0;
+            String part = shift == 0 ? null : parts.get(variation.substring(0, variation.length()
+                    - (shift > 0 ? "Up" : "Down").length()));
             ListColumn<RecordColumn> muons = ctx.collection("Muon", "pt", "eta", "phi", "mass", "charge");
             RecordColumn m = (RecordColumn) muons.flatContent();
             int[] off = muons.zeroBasedOffsets();
@@ -206,7 +303,10 @@ class RochesterConfigTest {
                         double u = MuonScale.uniform(ids, e, i - off[e]);
                         k = (s, mem) -> r.kSmearMC(c, p, h, f, nl, u, s, mem);
                     }
-                    double factor = shift == 0 ? k.k(0, 0) : k.k(0, 0) + shift * r.error(k);
+                    if (parts.size() > 1 && shift > 0 && part.equals("stat")) {
+                        checkQuadrature(r, k);
+                    }
+                    double factor = shift == 0 ? k.k(0, 0) : k.k(0, 0) + shift * error(r, k, part);
                     out[i] = (float) (pt[i] * factor);
                 }
             }

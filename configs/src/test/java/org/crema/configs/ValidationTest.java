@@ -157,7 +157,7 @@ class ValidationTest {
                 .isEqualTo("bad.yaml:4:3: 'genWeight' is applied to simulation automatically; remove it from weights");
         assertThat(first("variations:\n  s: {type: smear, collection: Muon, field: pt, shift: 0.1}\n"))
                 .isEqualTo("bad.yaml:4:13: unknown variation type 'smear'; expected one of [scale, jer, jes, rochester,"
-                        + " unclustered]");
+                        + " expression, unclustered]");
         assertThat(first("variations:\n  s: {type: scale, collection: Muon, field: charge, shift: 0.1}\n"))
                 .isEqualTo("bad.yaml:4:45: variation 's': Muon.charge is int; a scale variation needs a float field"
                         + " such as pt");
@@ -303,6 +303,44 @@ class ValidationTest {
                 + " ±1 %) or 'factor' (one variation s, e.g. 1.03)");
     }
 
+    static final String EXPRESSION = "variations:\n  v:\n    type: expression\n    collection: Muon\n";
+
+    @Test
+    void expressionVariationMustGiveOneNumberPerObjectOfItsCollection() {
+        String pt = EXPRESSION + "    field: pt\n";
+        assertThat(first(pt + "    up: \"Jet.pt * 1.01\"\n")).isEqualTo("bad.yaml:8:10: variation 'v' up must be one"
+                + " number per Muon object, but it reads no field of Muon; per-object values of another collection"
+                + " cannot replace Muon's");
+        assertThat(first(pt + "    up: \"Muon.pt > 20\"\n")).isEqualTo("bad.yaml:8:10: variation 'v' up must be one"
+                + " number per Muon object, got a per-object bool");
+        assertThat(first(pt + "    down: \"nMuon * 1.5\"\n")).isEqualTo("bad.yaml:8:12: variation 'v' down must be"
+                + " one number per Muon object, got a per-event double; combine it with a field, e.g."
+                + " Muon.pt * (1 + 0.01 * nMuon)");
+        assertThat(first(pt + "    up: \"Muon.ptt * 2\"\n")).isEqualTo("bad.yaml:8:15: in variation 'v' up: Muon"
+                + " has no field 'ptt'; did you mean 'pt'?");
+        assertThat(first(pt)).isEqualTo("bad.yaml:5:5: variation 'v' needs 'up' and 'down' (or one of them for a"
+                + " single variation v): the field's new value per object, e.g. up: \"Jet.pt * 1.02\"");
+        ConfigException e = fail(pt + "    up: \"nMuon * 1.5\"\n");
+        assertThat(e.getMessage()).endsWith("\n        up: \"nMuon * 1.5\"\n             ^");
+    }
+
+    @Test
+    void expressionVariationReplacesAnExistingFloatFieldOfAnInputCollection() {
+        String up = "    up: \"Muon.pt * 1.01\"\n";
+        assertThat(first(EXPRESSION + "    field: ptt\n" + up)).isEqualTo("bad.yaml:7:12: variation 'v': Muon has no"
+                + " field 'ptt'; did you mean 'pt'?; an expression variation replaces a float or double field such as pt");
+        assertThat(first(EXPRESSION + "    field: charge\n" + up)).isEqualTo("bad.yaml:7:12: variation 'v':"
+                + " Muon.charge is int; an expression variation replaces a float or double field such as pt");
+        assertThat(first(EXPRESSION.replace("collection: Muon", "collection: GoodMuon") + "    field: pt\n" + up))
+                .isEqualTo("bad.yaml:6:17: variation 'v': no input collection 'GoodMuon'; an"
+                        + " expression variation applies to an input collection, before objects are selected");
+        assertThat(first(EXPRESSION + "    field: pt\n" + up + "    shift: 0.01\n")).isEqualTo("bad.yaml:9:12:"
+                + " variation 'v': 'shift' does not apply to type expression; it belongs to scale variations");
+        assertThat(first("variations:\n  s: {type: scale, collection: Muon, field: pt, shift: 0.01, up: \"pt\"}\n"))
+                .isEqualTo("bad.yaml:4:67: variation 's': 'up' does not apply to type scale; it belongs to"
+                        + " expression variations");
+    }
+
     static final String SUBSAMPLES = "  subsamples:\n    DYJetsToLL_M50_2018:\n";
 
     @Test
@@ -368,6 +406,31 @@ class ValidationTest {
                 "lint.yaml:4:3: variation 'jetScale' is filled into no histogram; list it under a histogram's"
                         + " 'variations' or remove it",
                 "lint.yaml:4:3: variation 'jetScale' changes jets but MET is used and is not recomputed; the jet"
+                        + " shift is not propagated to MET");
+    }
+
+    @Test
+    void systematicsLintOfExpressionVariations() {
+        AnalysisConfig cfg = AnalysisConfig.parse(HEAD + """
+                variations:
+                  jetUp: {type: expression, collection: Jet, field: pt, up: "Jet.pt * 1.02"}
+                  muonDown: {type: expression, collection: Muon, field: pt, down: "pt * 0.98", datasets: [x]}
+                variables:
+                  met: "MET_pt"
+                histograms:
+                  met:
+                    expr: met
+                    axis: {bins: 10, start: 0, stop: 100}
+                    variations: [jetUp]
+                """, "lint.yaml", root);
+        assertThat(cfg.warnings()).extracting(d -> d.where() + ": " + d.message()).containsExactly(
+                "lint.yaml:4:62: variation 'jetUp' has only an up expression and runs as the single variation"
+                        + " 'jetUp'; a one-sided variation is usually symmetrised by hand: add 'down'",
+                "lint.yaml:5:68: variation 'muonDown' has only a down expression and runs as the single variation"
+                        + " 'muonDown'; a one-sided variation is usually symmetrised by hand: add 'up'",
+                "lint.yaml:5:3: variation 'muonDown' is filled into no histogram; list it under a histogram's"
+                        + " 'variations' or remove it",
+                "lint.yaml:4:3: variation 'jetUp' changes jets but MET is used and is not recomputed; the jet"
                         + " shift is not propagated to MET");
     }
 

@@ -23,7 +23,7 @@ import org.crema.processor.Events;
  * {@code GenPart}, otherwise {@code kSmearMC} with a uniform number keyed on (run, lumi, event,
  * muon index). The pt field is replaced by {@code (float) (pt · k)}; the up/down variations use
  * {@code k ± δk}, with δk RoccoR's total uncertainty (statistical replicas and systematic sets in
- * quadrature).
+ * quadrature), or only its statistical or systematic part ({@link Part}).
  *
  * <p>The file is read once per instance, on first use; the factors of the chunk a thread is
  * processing are cached, so the shape variations of a chunk only rescale.
@@ -36,7 +36,47 @@ public final class MuonCalibration {
     /** Further fields simulation needs. */
     public static final List<String> SIMULATION_FIELDS = List.of("nTrackerLayers", "genPartIdx");
 
-    private record Factors(Events events, double[] k, double[] error) {
+    /**
+     * Which correction sets an uncertainty δk sums, each set contributing the mean squared difference
+     * of its members to the nominal (as RoccoR's {@code error} functions do), summed in set order.
+     */
+    public enum Part {
+        /** every set: RoccoR's total uncertainty */
+        TOTAL("total"),
+        /** the replica sets, which the file declares statistical ({@code TVAR 1}) */
+        STATISTICAL("stat"),
+        /** every other set: the systematic variations ({@code TVAR 2}); set 0 only holds the nominal */
+        SYSTEMATIC("syst");
+
+        private final String key;
+
+        Part(String key) {
+            this.key = key;
+        }
+
+        /** @return its YAML name */
+        public String key() {
+            return key;
+        }
+
+        /** @param rc the parameters @param set a set index @return whether this part sums the set */
+        boolean sums(RochesterCorrection rc, int set) {
+            return switch (this) {
+                case TOTAL -> true;
+                case STATISTICAL -> rc.setType(set) == 1;
+                case SYSTEMATIC -> rc.setType(set) != 1;
+            };
+        }
+    }
+
+    /** The factors of one chunk and, computed when a variation first needs them, their uncertainties. */
+    private record Factors(Events events, double[] k, Map<Part, double[]> errors) {
+    }
+
+    /** Computes the factors of every muon for one (set, member). */
+    @FunctionalInterface
+    private interface MemberFactors {
+        double[] k(int set, int member);
     }
 
     private final String collection;
@@ -99,29 +139,79 @@ public final class MuonCalibration {
      *
      * @param events the skimmed events
      * @param muons the muon collection as read (at least {@link #FIELDS})
-     * @param shift 0 nominal, +1 up, −1 down (k ± δk)
+     * @param shift 0 nominal, +1 up, −1 down (k ± δk, δk the total uncertainty)
      * @return the muons with pt replaced, other fields as read
      */
     public ListColumn<RecordColumn> apply(Events events, ListColumn<RecordColumn> muons, int shift) {
+        return apply(events, muons, shift, Part.TOTAL);
+    }
+
+    /**
+     * The muons with calibrated pt.
+     *
+     * @param events the skimmed events
+     * @param muons the muon collection as read (at least {@link #FIELDS})
+     * @param shift 0 nominal, +1 up, −1 down (k ± δk)
+     * @param part the sets δk sums
+     * @return the muons with pt replaced, other fields as read
+     */
+    public ListColumn<RecordColumn> apply(Events events, ListColumn<RecordColumn> muons, int shift, Part part) {
         Factors f = cache.get();
         if (f == null || f.events() != events) {
-            f = factors(events, muons, shift != 0);
+            f = new Factors(events, inputs(events, muons).k(0, 0), new java.util.EnumMap<>(Part.class));
             cache.set(f);
-        } else if (shift != 0 && f.error() == null) {
-            f = factors(events, muons, true);
-            cache.set(f);
+        }
+        double[] error = null;
+        if (shift != 0) {
+            error = f.errors().get(part);
+            if (error == null) {
+                error = error(events, muons, f.k(), part);
+                f.errors().put(part, error);
+            }
         }
         RecordColumn content = (RecordColumn) muons.flatContent();
         float[] pt = floats(content.field("pt"));
         float[] out = new float[pt.length];
         for (int i = 0; i < pt.length; i++) {
-            double k = shift == 0 ? f.k()[i] : f.k()[i] + shift * f.error()[i];
+            double k = shift == 0 ? f.k()[i] : f.k()[i] + shift * error[i];
             out[i] = (float) (pt[i] * k);
         }
         return ListColumn.of(muons.zeroBasedOffsets(), content.withField("pt", FloatColumn.of(out)));
     }
 
-    private Factors factors(Events events, ListColumn<RecordColumn> muons, boolean withError) {
+    /** δk per muon: RoccoR's own total, or the sum over one part's sets in the same order and rounding. */
+    private double[] error(Events events, ListColumn<RecordColumn> muons, double[] nominal, Part part) {
+        if (part == Part.TOTAL) {
+            return totalError(events, muons);
+        }
+        RochesterCorrection rc = scale().correction();
+        MemberFactors factors = inputs(events, muons);
+        double[] sum = new double[nominal.length];
+        for (int set = 0; set < rc.sets(); set++) {
+            if (!part.sums(rc, set)) {
+                continue;
+            }
+            double[] meanSquare = new double[nominal.length];
+            double oneOver = 1.0 / rc.members(set);
+            for (int m = 0; m < rc.members(set); m++) {
+                double[] k = factors.k(set, m);
+                for (int i = 0; i < k.length; i++) {
+                    double d = k[i] - nominal[i];
+                    meanSquare[i] += d * d * oneOver;
+                }
+            }
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += meanSquare[i];
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = Math.sqrt(sum[i]);
+        }
+        return sum;
+    }
+
+    /** The per-muon inputs of the correction, read once; the result computes the factors of any member. */
+    private MemberFactors inputs(Events events, ListColumn<RecordColumn> muons) {
         MuonScale s = scale();
         int[] offsets = muons.zeroBasedOffsets();
         RecordColumn content = (RecordColumn) muons.flatContent();
@@ -130,18 +220,41 @@ public final class MuonCalibration {
         float[] eta = floats(content.field("eta"));
         float[] phi = floats(content.field("phi"));
         if (!events.isMC()) {
-            return new Factors(events, s.data(charge, pt, eta, phi, 0, 0),
-                    withError ? s.dataError(charge, pt, eta, phi) : null);
+            return (set, member) -> s.data(charge, pt, eta, phi, set, member);
         }
+        Simulation sim = simulation(events, offsets, pt.length);
+        return (set, member) -> s.mc(offsets, sim.ids(), charge, pt, eta, phi, sim.genPt(), sim.layers(), set, member);
+    }
+
+    private double[] totalError(Events events, ListColumn<RecordColumn> muons) {
+        MuonScale s = scale();
+        int[] offsets = muons.zeroBasedOffsets();
+        RecordColumn content = (RecordColumn) muons.flatContent();
+        int[] charge = ints(content.field("charge"));
+        float[] pt = floats(content.field("pt"));
+        float[] eta = floats(content.field("eta"));
+        float[] phi = floats(content.field("phi"));
+        if (!events.isMC()) {
+            return s.dataError(charge, pt, eta, phi);
+        }
+        Simulation sim = simulation(events, offsets, pt.length);
+        return s.mcError(offsets, sim.ids(), charge, pt, eta, phi, sim.genPt(), sim.layers());
+    }
+
+    /** What simulation adds to the muon fields: event ids, generator matches and tracker layers. */
+    private record Simulation(EventIds ids, float[] genPt, int[] layers) {
+    }
+
+    private Simulation simulation(Events events, int[] offsets, int muons) {
         RecordColumn extra = (RecordColumn) events.collection(collection, SIMULATION_FIELDS.toArray(String[]::new))
                 .flatContent();
         int[] layers = ints(extra.field("nTrackerLayers"));
         int[] genPartIdx = ints(extra.field("genPartIdx"));
-        if (layers.length != pt.length) {
-            throw new ConfigException("Rochester calibration: " + collection + " has " + pt.length + " entries but "
+        if (layers.length != muons) {
+            throw new ConfigException("Rochester calibration: " + collection + " has " + muons + " entries but "
                     + collection + "_nTrackerLayers has " + layers.length);
         }
-        float[] genPt = new float[pt.length];
+        float[] genPt = new float[muons];
         Arrays.fill(genPt, Float.NaN);
         if (events.has("GenPart_pt")) {
             ListColumn<RecordColumn> gen = events.collection("GenPart", "pt");
@@ -150,7 +263,6 @@ public final class MuonCalibration {
         }
         EventIds ids = new EventIds(ints(events.column("run")), ints(events.column("luminosityBlock")),
                 longs(events.column("event")));
-        return new Factors(events, s.mc(offsets, ids, charge, pt, eta, phi, genPt, layers, 0, 0),
-                withError ? s.mcError(offsets, ids, charge, pt, eta, phi, genPt, layers) : null);
+        return new Simulation(ids, genPt, layers);
     }
 }

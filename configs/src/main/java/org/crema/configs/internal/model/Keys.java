@@ -26,8 +26,8 @@ public final class Keys {
         m.put("datasets.select", List.of("datasets", "samples", "years"));
         m.put("calibrations.*", List.of("type", "jec", "jerResolution", "jerScaleFactor", "jesSources", "rochester",
                 "jets"));
-        m.put("variations.*", List.of("type", "collection", "field", "shift", "factor", "sources", "datasets",
-                "samples"));
+        m.put("variations.*", List.of("type", "collection", "field", "shift", "factor", "sources", "up", "down",
+                "part", "datasets", "samples"));
         m.put("objects.*", List.of("from", "where", "sortBy", "descending", "cleanAgainst"));
         m.put("categories", List.of("standard", "cartesian"));
         m.put("weights.*", List.of("type", "value", "up", "down", "sources", "collection", "file", "correction",

@@ -59,7 +59,7 @@ import org.crema.processor.run.Fileset;
  */
 public final class Loader {
     private static final Pattern PARAM = Pattern.compile("\\$\\{([^}]*)}");
-    private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes", "rochester",
+    private static final List<String> VARIATION_TYPES = List.of("scale", "jer", "jes", "rochester", "expression",
             MetCalibration.UNCLUSTERED);
     private static final List<String> CALIBRATION_TYPES = List.of("jets", MetCalibration.TYPE);
     private static final List<String> AXIS_TYPES = List.of("regular", "variable", "integer");
@@ -1023,7 +1023,7 @@ public final class Loader {
             if (v.type().equals(MetCalibration.UNCLUSTERED) && n instanceof YMap vm) {
                 checkUnclustered(v, vm.map().get(v.name()));
             }
-            if (!v.type().equals("scale") && !calibrated) {
+            if (!v.type().equals("scale") && !v.type().equals("expression") && !calibrated) {
                 error(n, "variation '" + v.name() + "' (" + v.type() + ") needs a calibration of " + v.collection()
                         + " under 'calibrations'");
             }
@@ -1056,6 +1056,16 @@ public final class Loader {
                         + "; expected one of " + VARIATION_TYPES);
                 continue;
             }
+            if (!keysFitType(v, type, what)) {
+                continue;
+            }
+            if (type.equals("expression")) {
+                Model.Variation x = expressionVariation(e.key(), v, what);
+                if (x != null) {
+                    out.add(x);
+                }
+                continue;
+            }
             String coll = need(v, "collection", what);
             if (!type.equals("scale")) {
                 if (coll == null) {
@@ -1074,9 +1084,13 @@ public final class Loader {
                         sources.add(String.valueOf(s));
                     }
                 }
+                MuonCalibration.Part part = type.equals("rochester") ? rochesterPart(v, what) : MuonCalibration.Part.TOTAL;
+                if (part == null) {
+                    continue;
+                }
                 out.add(new Model.Variation(e.key(), type, coll, null, 0, Double.NaN, sources,
                         Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
-                        Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
+                        Set.copyOf(strings(orNull(v.get("samples")), what + " samples")), null, null, part));
                 continue;
             }
             String field = need(v, "field", what);
@@ -1120,6 +1134,160 @@ public final class Loader {
                     Set.copyOf(strings(orNull(v.get("samples")), what + " samples"))));
         }
         return out;
+    }
+
+    /** Keys that only some variation types read: elsewhere they are an error rather than silently ignored. */
+    private boolean keysFitType(YMap v, String type, String what) {
+        Map<String, List<String>> only = new LinkedHashMap<>();
+        only.put("shift", List.of("scale"));
+        only.put("factor", List.of("scale"));
+        only.put("field", List.of("scale", "expression"));
+        only.put("sources", List.of("jes"));
+        only.put("up", List.of("expression"));
+        only.put("down", List.of("expression"));
+        only.put("part", List.of("rochester"));
+        boolean ok = true;
+        for (Map.Entry<String, List<String>> k : only.entrySet()) {
+            YNode at = v.get(k.getKey());
+            if (at != null && !k.getValue().contains(type)) {
+                error(at, what + ": '" + k.getKey() + "' does not apply to type " + type + "; it belongs to "
+                        + String.join(" and ", k.getValue()) + " variations");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static final List<String> ROCHESTER_PARTS = java.util.Arrays.stream(MuonCalibration.Part.values())
+            .map(MuonCalibration.Part::key).toList();
+
+    /** The RoccoR sets a Rochester variation's δk sums ({@code part}, default total); null after an error. */
+    private MuonCalibration.Part rochesterPart(YMap v, String what) {
+        YNode at = v.get("part");
+        if (at == null) {
+            return MuonCalibration.Part.TOTAL;
+        }
+        String part = string(at, what + " part");
+        for (MuonCalibration.Part p : MuonCalibration.Part.values()) {
+            if (p.key().equals(part)) {
+                return p;
+            }
+        }
+        error(at, what + ": unknown part '" + part + "'" + Suggest.didYouMean(part, ROCHESTER_PARTS) + "; expected one of "
+                + ROCHESTER_PARTS);
+        return null;
+    }
+
+    /**
+     * A variation that replaces one field of an input collection by an expression per object: {@code up}
+     * and {@code down} give the pair NAMEUp/NAMEDown, one of them alone the single variation NAME.
+     */
+    private Model.Variation expressionVariation(String name, YMap v, String what) {
+        String coll = need(v, "collection", what);
+        String field = need(v, "field", what);
+        if (v.get("up") == null && v.get("down") == null) {
+            error(v, what + " needs 'up' and 'down' (or one of them for a single variation " + name + "): the field's"
+                    + " new value per object, e.g. up: \"Jet.pt * 1.02\"");
+            return null;
+        }
+        if (coll == null || field == null) {
+            return null;
+        }
+        Map<String, Kind> fields = schema.collections().get(coll);
+        if (fields == null) {
+            error(v.get("collection"), what + ": no input collection '" + coll + "'"
+                    + Suggest.didYouMean(coll, schema.collections().keySet()) + "; an expression variation applies to"
+                    + " an input collection, before objects are selected");
+            return null;
+        }
+        Kind fk = fields.get(field);
+        if (fk != Kind.FLOAT && fk != Kind.DOUBLE) {
+            error(v.get("field"), what + ": " + (fk == null ? coll + " has no field '" + field + "'"
+                    + Suggest.didYouMean(field, fields.keySet()) : coll + "." + field + " is " + fk.name().toLowerCase())
+                    + "; an expression variation replaces a float or double field such as pt");
+            return null;
+        }
+        Compiled up = perObject(v.get("up"), what + " up", coll);
+        Compiled down = perObject(v.get("down"), what + " down", coll);
+        if (v.get("up") != null && up == null || v.get("down") != null && down == null) {
+            return null;
+        }
+        if (up == null || down == null) {
+            warn(v.get(up == null ? "down" : "up"), what + " has only " + (up == null ? "a down" : "an up")
+                    + " expression and runs as the single variation '" + name + "'; a one-sided variation is usually"
+                    + " symmetrised by hand: add '" + (up == null ? "up" : "down") + "'");
+        }
+        used.computeIfAbsent(coll, k -> new LinkedHashSet<>()).add(field);
+        return new Model.Variation(name, "expression", coll, field, 0, Double.NaN, List.of(),
+                Set.copyOf(strings(orNull(v.get("datasets")), what + " datasets")),
+                Set.copyOf(strings(orNull(v.get("samples")), what + " samples")), up, down,
+                MuonCalibration.Part.TOTAL);
+    }
+
+    /**
+     * Compiles an expression that must give one number per object of an input collection. It sees what the
+     * skim sees (branches, input collections, parameters), with the collection's fields also as bare names.
+     */
+    private Compiled perObject(YNode n, String what, String collection) {
+        if (n == null) {
+            return null;
+        }
+        boolean[] readsCollection = {false};
+        ScopeImpl inner = new ScopeImpl(Stage.SKIM, collection);
+        Scope scope = new Scope() {
+            @Override
+            public Type variable(String name) {
+                return inner.variable(name);
+            }
+
+            @Override
+            public Map<String, Kind> collection(String name) {
+                return inner.collection(name);
+            }
+
+            @Override
+            public Kind branch(String name) {
+                return inner.branch(name);
+            }
+
+            @Override
+            public String self() {
+                return inner.self();
+            }
+
+            @Override
+            public String[] reference(String c, String name) {
+                return inner.reference(c, name);
+            }
+
+            @Override
+            public Collection<String> names() {
+                return inner.names();
+            }
+
+            @Override
+            public void use(String c, String field) {
+                readsCollection[0] |= c.equals(collection) && field != null;
+                inner.use(c, field);
+            }
+        };
+        Compiled c = expr(n, what, scope);
+        if (c == null) {
+            return null;
+        }
+        Type t = c.type();
+        String expected = what + " must be one number per " + collection + " object";
+        if (!t.isValue() || t.kind() == Kind.BOOL || t.shape() != Shape.JAGGED) {
+            error(n, expected + ", got a " + t + (t.shape() == Shape.EVENT || t.shape() == Shape.CONST
+                    ? "; combine it with a field, e.g. " + collection + ".pt * (1 + 0.01 * n" + collection + ")" : ""));
+            return null;
+        }
+        if (!readsCollection[0]) {
+            error(n, expected + ", but it reads no field of " + collection + "; per-object values of another"
+                    + " collection cannot replace " + collection + "'s");
+            return null;
+        }
+        return c;
     }
 
     private String need(YMap m, String key, String what) {

@@ -81,20 +81,48 @@ public record Model(String name, Map<String, Object> parameters, Map<String, Dou
      * A shape variation pair {@code nameUp}/{@code nameDown}.
      *
      * @param name base name
-     * @param type {@code scale}, {@code jer} or {@code jes}
+     * @param type {@code scale}, {@code jer}, {@code jes}, {@code rochester} or {@code expression}
      * @param collection input collection varied
-     * @param field field scaled ({@code scale})
+     * @param field field scaled ({@code scale}) or replaced ({@code expression})
      * @param shift relative shift: up multiplies by {@code 1 + shift}, down by {@code 1 - shift}
      * @param factor one-sided {@code scale}: the factor of the single variation {@code name} (NaN for a pair)
      * @param sources JES sources ({@code jes}): one pair {@code name_sourceUp/Down} each
      * @param datasets datasets it runs for (empty = all simulation)
      * @param samples samples it runs for (empty = all)
+     * @param up {@code expression}: the field's new value per object in {@code nameUp} (null = none)
+     * @param down {@code expression}: the field's new value per object in {@code nameDown} (null = none);
+     *     with only one of the two, the single variation {@code name} uses it
+     * @param part {@code rochester}: which RoccoR sets δk sums
      */
     public record Variation(String name, String type, String collection, String field, double shift,
-            double factor, List<String> sources, Set<String> datasets, Set<String> samples) {
+            double factor, List<String> sources, Set<String> datasets, Set<String> samples, Compiled up,
+            Compiled down, org.crema.configs.internal.calib.MuonCalibration.Part part) {
+
+        /** A variation without an expression or a Rochester part. */
+        public Variation(String name, String type, String collection, String field, double shift, double factor,
+                List<String> sources, Set<String> datasets, Set<String> samples) {
+            this(name, type, collection, field, shift, factor, sources, datasets, samples, null, null,
+                    org.crema.configs.internal.calib.MuonCalibration.Part.TOTAL);
+        }
+
         /** @return true for a single variation named {@code name}, without {@code Up}/{@code Down} */
         public boolean oneSided() {
-            return !Double.isNaN(factor);
+            return !Double.isNaN(factor) || type.equals("expression") && (up == null || down == null);
+        }
+
+        /**
+         * @param variation a shape variation name
+         * @return the expression giving the field's values in that variation, or null when it is not one of
+         *     this expression variation's names
+         */
+        public Compiled expressionFor(String variation) {
+            if (!type.equals("expression")) {
+                return null;
+            }
+            if (oneSided()) {
+                return variation.equals(name) ? (up != null ? up : down) : null;
+            }
+            return variation.equals(name + "Up") ? up : variation.equals(name + "Down") ? down : null;
         }
 
         /** @return the shape variation names, in run order */
