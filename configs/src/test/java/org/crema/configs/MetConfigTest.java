@@ -152,6 +152,8 @@ class MetConfigTest {
                   MET: {type: met, jets: Jet}
                 variations:
                   jetScale: {type: scale, collection: Jet, field: pt, shift: 0.05}
+                  jetStretch: {type: expression, collection: Jet, field: pt, up: "pt * float(1.07)",
+                               down: "pt * float(0.93)"}
                   unclustered: {type: unclustered, collection: MET}
                 histograms:
                   met: {expr: MET_pt, axis: {type: regular, name: met, bins: 4000, start: 0, stop: 400}}
@@ -181,6 +183,9 @@ class MetConfigTest {
             expected.put("nominal", dy.met(dy.ptStored, 0));
             expected.put("jetScaleUp", dy.met(Plain.scaled(dy.ptStored, 1f + SCALE_SHIFT), 0));
             expected.put("jetScaleDown", dy.met(Plain.scaled(dy.ptStored, 1f - SCALE_SHIFT), 0));
+            // an expression variation of the jets is a jet variation like any other: the MET follows it
+            expected.put("jetStretchUp", dy.met(Plain.scaled(dy.ptStored, (float) 1.07), 0));
+            expected.put("jetStretchDown", dy.met(Plain.scaled(dy.ptStored, (float) 0.93), 0));
             expected.put("unclusteredUp", dy.met(dy.ptStored, 1));
             expected.put("unclusteredDown", dy.met(dy.ptStored, -1));
             HistAccumulator got = hists.get("DYJetsToLL_M50_2018", HistAccumulator.class);
@@ -192,6 +197,7 @@ class MetConfigTest {
                         .containsExactly(dy.fill(PHI_AXIS, v.getValue()[1], all, factor).values(true));
             }
             assertThat(differing(expected.get("jetScaleUp")[0], expected.get("nominal")[0])).isPositive();
+            assertThat(differing(expected.get("jetStretchDown")[0], expected.get("nominal")[0])).isPositive();
         }
     }
 
