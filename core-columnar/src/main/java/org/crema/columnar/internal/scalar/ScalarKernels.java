@@ -467,17 +467,22 @@ public class ScalarKernels implements Kernels {
         return (double) pt * FdlibmSinh.sinh(eta);
     }
 
+    /** fdlibm's sin and cos with one argument reduction ({@link FdlibmSinCos}), the scalar twin of the SIMD version; StrictMath's bits. */
+    @Override
+    public void sinCos(double[] a, int aOff, double[] sin, double[] cos, int n) {
+        FdlibmSinCos.sinCos(a, aOff, sin, 0, cos, 0, n);
+    }
+
     /**
-     * In passes over the span: px and py (cos and sin are scalar intrinsics, fastest in a loop of
-     * their own), pz through {@link #pz(float[], int, float[], int, double[], int)} (which the SIMD
-     * kernels override: sinh is the costly part), then E; the same operations per element as the
-     * one-element formula.
+     * In passes over the span: px and py through {@link #transverse} and pz through {@link
+     * #pz(float[], int, float[], int, double[], int)} (both overridden by the SIMD kernels: cos, sin
+     * and sinh are the costly part), then E; the same operations per element as the one-element formula.
      */
     @Override
     public void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
                             double[] px, double[] py, double[] pz, double[] energy) {
         int n = px.length;
-        transverse(pt.array(), pt.offset(), phi.array(), phi.offset(), px, py, 0, n);
+        transverse(pt.array(), pt.offset(), phi.array(), phi.offset(), px, py, n);
         pz(pt.array(), pt.offset(), eta.array(), eta.offset(), pz, n);
         float[] d = mass.array();
         int od = mass.offset();
@@ -486,13 +491,17 @@ public class ScalarKernels implements Kernels {
         }
     }
 
-    /** {@code px[at + i] = pt·cos φ}, {@code py[at + i] = pt·sin φ} in double for {@code i < n}. */
-    private static void transverse(float[] pt, int ptOff, float[] phi, int phiOff, double[] px, double[] py, int at, int n) {
+    /** φ widened into {@code py}, cos and sin into {@code px} and {@code py} ({@link FdlibmSinCos}), then times pt. */
+    @Override
+    public void transverse(float[] pt, int ptOff, float[] phi, int phiOff, double[] px, double[] py, int n) {
+        for (int i = 0; i < n; i++) {
+            py[i] = phi[phiOff + i];
+        }
+        FdlibmSinCos.sinCos(py, 0, py, 0, px, 0, n);
         for (int i = 0; i < n; i++) {
             double p = pt[ptOff + i];
-            double f = phi[phiOff + i];
-            px[at + i] = p * Math.cos(f);
-            py[at + i] = p * Math.sin(f);
+            px[i] = p * px[i];
+            py[i] = p * py[i];
         }
     }
 
@@ -519,8 +528,8 @@ public class ScalarKernels implements Kernels {
         double[] x2 = new double[block], y2 = new double[block], z2 = new double[block];
         for (int from = 0; from < n; from += PAIR_BLOCK) {
             int len = Math.min(PAIR_BLOCK, n - from);
-            transverse(a, oa + from, c, oc + from, x1, y1, 0, len);
-            transverse(e, oe + from, g, og + from, x2, y2, 0, len);
+            transverse(a, oa + from, c, oc + from, x1, y1, len);
+            transverse(e, oe + from, g, og + from, x2, y2, len);
             pz(a, oa + from, b, ob + from, z1, len);
             pz(e, oe + from, f, of + from, z2, len);
             for (int j = 0; j < len; j++) {
