@@ -119,7 +119,8 @@ final class VectorSinCos {
                     .or(tBits.and(HIGH_WORD).compare(VectorOperators.EQ,
                             ((LongVector) fn.mul(PIO2_1).reinterpretAsLongs()).and(HIGH_WORD)).cast(S));
             LongVector exponentX = tBits.lanewise(VectorOperators.LSHR, 52);
-            VectorMask<Double> iterate = exponentX.sub(((LongVector) y0.reinterpretAsLongs()).lanewise(VectorOperators.LSHR, 52).and(0x7ffL)).compare(VectorOperators.GT, 16L).cast(S)
+            LongVector exponentY0 = ((LongVector) y0.reinterpretAsLongs()).lanewise(VectorOperators.LSHR, 52).and(0x7ffL);
+            VectorMask<Double> iterate = exponentX.sub(exponentY0).compare(VectorOperators.GT, 16L).cast(S)
                     .and(checked)
                     .and(t.compare(VectorOperators.GE, THREE_PIO4))
                     .and(t.compare(VectorOperators.LT, MEDIUM));
@@ -132,7 +133,8 @@ final class VectorSinCos {
                 DoubleVector r3 = r2.sub(fn.mul(PIO2_3));
                 DoubleVector w3 = fn.mul(PIO2_3T).sub(r2.sub(r3).sub(fn.mul(PIO2_3)));
                 DoubleVector y03 = r3.sub(w3);
-                VectorMask<Double> third = iterate.and(exponentX.sub(((LongVector) y02.reinterpretAsLongs()).lanewise(VectorOperators.LSHR, 52).and(0x7ffL)).compare(VectorOperators.GT, 49L).cast(S));
+                LongVector exponentY02 = ((LongVector) y02.reinterpretAsLongs()).lanewise(VectorOperators.LSHR, 52).and(0x7ffL);
+                VectorMask<Double> third = iterate.and(exponentX.sub(exponentY02).compare(VectorOperators.GT, 49L).cast(S));
                 // near π/2 (n = 1): z = (t − pio2_1) − pio2_2, y0 = z − pio2_2t
                 DoubleVector z = r.sub(PIO2_2);
                 DoubleVector y0Near = z.sub(PIO2_2T);
@@ -144,8 +146,10 @@ final class VectorSinCos {
             // negative x: y0, y1 and n change sign; no reduction: y0 = x, y1 = 0, n = 0
             LongVector sign = ((LongVector) x.reinterpretAsLongs()).and(SIGN);
             VectorMask<Double> small = t.compare(VectorOperators.LT, NO_REDUCTION);
-            y0 = ((LongVector) y0.reinterpretAsLongs()).lanewise(VectorOperators.XOR, sign).reinterpretAsDoubles().blend(x, small);
-            y1 = ((LongVector) y1.reinterpretAsLongs()).lanewise(VectorOperators.XOR, sign).reinterpretAsDoubles().blend(0.0, small);
+            y0 = ((LongVector) y0.reinterpretAsLongs()).lanewise(VectorOperators.XOR, sign).reinterpretAsDoubles()
+                    .blend(x, small);
+            y1 = ((LongVector) y1.reinterpretAsLongs()).lanewise(VectorOperators.XOR, sign).reinterpretAsDoubles()
+                    .blend(0.0, small);
             LongVector nBits = ((LongVector) fn.add(TWO52).reinterpretAsLongs()).sub(TWO52_BITS);
             LongVector quadrant = nBits.lanewise(VectorOperators.NEG, sign.compare(VectorOperators.NE, 0L))
                     .and(3L);
@@ -160,7 +164,9 @@ final class VectorSinCos {
                     .blend(y0, tiny);
             // ---- __kernel_cos(y0, y1): (1 − qx) − ((z/2 − qx) − (z·r − y0·y1)); 1 below 2^-27
             DoubleVector rc = zz.mul(C6).add(C5).mul(zz).add(C4).mul(zz).add(C3).mul(zz).add(C2).mul(zz).add(C1).mul(zz);
-            DoubleVector qx = ((LongVector) ay.reinterpretAsLongs()).and(HIGH_WORD).sub(QUARTER_EXPONENT).reinterpretAsDoubles()
+            // qx = |y0|/4 with the low word cleared, 0.28125 above 0.78125, 0 below 0.3
+            DoubleVector qx = ((LongVector) ay.reinterpretAsLongs()).and(HIGH_WORD).sub(QUARTER_EXPONENT)
+                    .reinterpretAsDoubles()
                     .blend(0.28125, ay.compare(VectorOperators.GE, COS_LARGE))
                     .blend(0.0, ay.compare(VectorOperators.LT, COS_SMALL));
             DoubleVector kc = DoubleVector.broadcast(S, 1.0).sub(qx)
