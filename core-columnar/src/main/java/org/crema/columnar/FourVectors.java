@@ -13,7 +13,8 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
  * of equal length in every entry. For a collection-level API see {@link Kinematics} and {@link
  * CartesianKinematics}.
  *
- * <p>The formulas, evaluated exactly in this order with {@link Math}'s functions:
+ * <p>The formulas, evaluated exactly in this order with {@link StrictMath}'s cos, sin and sinh
+ * (fdlibm's algorithms; {@code Math.sinh} is the same function):
  * <ul>
  *   <li>px = pt·cos φ, py = pt·sin φ, pz = pt·sinh η, E = √(px² + py² + pz² + m²);</li>
  *   <li>sums component-wise, operand by operand in the order given (a + b + c = (a + b) + c);</li>
@@ -24,10 +25,16 @@ import org.crema.columnar.internal.scalar.ScalarKernels;
  *
  * <p>Precision: Δφ, ΔR, the Cartesian components, sums, pt and M are the correctly rounded IEEE
  * results of those operations on the float inputs widened to double, apart from {@code cos}, {@code
- * sin} and {@code sinh}, which {@link Math} computes to within 1–2.5 ulp; a value is therefore
- * within a few 1e-16 (relative) of the same formula evaluated exactly, except that M inherits the
- * cancellation of E² − p² (absolute error of M² a few ulps of E²). Results are bit-identical
- * whether the SIMD or the scalar kernels run, whatever the chunk size or vector width.
+ * sin} and {@code sinh}, which fdlibm computes to within 1–2.5 ulp; a value is therefore within a
+ * few 1e-16 (relative) of the same formula evaluated exactly, except that M inherits the
+ * cancellation of E² − p² (absolute error of M² a few ulps of E²).
+ *
+ * <p>Reproducibility: results are bit-identical whether the SIMD or the scalar kernels run, whatever
+ * the chunk size or vector width, and the same on every JVM and CPU: the kernels compute cos, sin
+ * and sinh with ports of fdlibm that give {@link StrictMath}'s bits. {@link Math#sin} and {@link
+ * Math#cos} would not do: they are JIT intrinsics that may differ from StrictMath by an ulp, across
+ * platforms and between the interpreter and compiled code, so a plain Java loop meant to reproduce
+ * these values must use {@code StrictMath.cos} and {@code StrictMath.sin}.
  */
 public final class FourVectors {
     private static final Kernels K = KernelProvider.KERNELS;
@@ -259,27 +266,13 @@ public final class FourVectors {
         return new PxPyPzE(DoubleColumn.of(px), DoubleColumn.of(py), DoubleColumn.of(pz), DoubleColumn.of(en));
     }
 
-    private interface Component {
-        double of(double pt, double x);
-    }
-
-    private static DoubleColumn component(String what, FloatColumn pt, FloatColumn x, Component f) {
-        checkLengths(what, pt, x);
-        float[] a = pt.array(), b = x.array();
-        double[] out = new double[pt.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = f.of(a[pt.offset() + i], b[x.offset() + i]);
-        }
-        return DoubleColumn.of(out);
-    }
-
     /**
      * @param pt transverse momentum
      * @param phi azimuth
      * @return px = pt cos φ
      */
     public static DoubleColumn px(FloatColumn pt, FloatColumn phi) {
-        return component("px", pt, phi, (p, f) -> p * Math.cos(f));
+        return transverse(pt, phi, true);
     }
 
     /**
@@ -288,7 +281,16 @@ public final class FourVectors {
      * @return py = pt sin φ
      */
     public static DoubleColumn py(FloatColumn pt, FloatColumn phi) {
-        return component("py", pt, phi, (p, f) -> p * Math.sin(f));
+        return transverse(pt, phi, false);
+    }
+
+    /** px or py through the kernel that computes both (cos and sin share one argument reduction). */
+    private static DoubleColumn transverse(FloatColumn pt, FloatColumn phi, boolean px) {
+        checkLengths(px ? "px" : "py", pt, phi);
+        int n = pt.length();
+        double[] x = new double[n], y = new double[n];
+        K.transverse(pt.array(), pt.offset(), phi.array(), phi.offset(), x, y, n);
+        return DoubleColumn.of(px ? x : y);
     }
 
     /**

@@ -10,6 +10,11 @@ import java.util.Objects;
  * precision stated in {@link FourVectors}; sums are {@link CartesianKinematics}. Methods return
  * new columns; nothing is cached.
  *
+ * <p>cos, sin and sinh are fdlibm's ({@link StrictMath}'s), in the SIMD kernels as well, so every
+ * value has the same bits on every JVM and CPU; {@link Math#sin} and {@link Math#cos} are JIT
+ * intrinsics that may differ by an ulp across platforms and JIT states, and a plain reference loop
+ * must use StrictMath to reproduce crema's values exactly.
+ *
  * <pre>{@code
  * Kinematics jets = Kinematics.of(jetPt, jetEta, jetPhi, jetMass);
  * Combinations pairs = Combinatorics.pairs(jets.pt());

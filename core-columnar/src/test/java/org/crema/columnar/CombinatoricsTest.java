@@ -74,9 +74,9 @@ class CombinatoricsTest {
                             // the stored floats, the documented formulas, summed in slot order
                             double p = (float) pt[e][j];
                             double mm = (float) m[e][j];
-                            double x = p * Math.cos((float) phi[e][j]);
-                            double y = p * Math.sin((float) phi[e][j]);
-                            double z = p * Math.sinh((float) eta[e][j]);
+                            double x = p * StrictMath.cos((float) phi[e][j]);
+                            double y = p * StrictMath.sin((float) phi[e][j]);
+                            double z = p * StrictMath.sinh((float) eta[e][j]);
                             double w = Math.sqrt(x * x + y * y + z * z + mm * mm);
                             px = k == 0 ? x : px + x;
                             py = k == 0 ? y : py + y;

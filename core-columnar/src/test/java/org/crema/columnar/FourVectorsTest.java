@@ -50,7 +50,7 @@ class FourVectorsTest {
         FourVectors.PxPyPzE c = flat.toCartesian();
         for (int i = 0; i < flat.length(); i++) {
             double pt = flat.pt().get(i), eta = flat.eta().get(i), phi = flat.phi().get(i), m = flat.mass().get(i);
-            double px = pt * Math.cos(phi), py = pt * Math.sin(phi), pz = pt * Math.sinh(eta);
+            double px = pt * StrictMath.cos(phi), py = pt * StrictMath.sin(phi), pz = pt * StrictMath.sinh(eta);
             assertThat(c.px().get(i)).isEqualTo(px);
             assertThat(c.py().get(i)).isEqualTo(py);
             assertThat(c.pz().get(i)).isEqualTo(pz);

@@ -54,9 +54,9 @@ class PackageExampleTest {
                     int j = sel.get(k);
                     double p = (float) pt[e][j];
                     double mm = (float) m[e][j];
-                    x[k] = p * Math.cos((float) phi[e][j]);
-                    y[k] = p * Math.sin((float) phi[e][j]);
-                    z[k] = p * Math.sinh((float) eta[e][j]);
+                    x[k] = p * StrictMath.cos((float) phi[e][j]);
+                    y[k] = p * StrictMath.sin((float) phi[e][j]);
+                    z[k] = p * StrictMath.sinh((float) eta[e][j]);
                     en[k] = Math.sqrt(x[k] * x[k] + y[k] * y[k] + z[k] * z[k] + mm * mm);
                 }
                 double px = x[0] + x[1], py = y[0] + y[1], pz = z[0] + z[1], es = en[0] + en[1];

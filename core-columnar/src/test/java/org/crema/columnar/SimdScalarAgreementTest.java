@@ -306,6 +306,16 @@ class SimdScalarAgreementTest {
         scalar.sinh(d, off, x, n);
         simd.sinh(d, off, y, n);
         assertSameBits(x, y);
+        double[] x2 = new double[n];
+        double[] y2 = new double[n];
+        scalar.sinCos(d, off, x, x2, n);
+        simd.sinCos(d, off, y, y2, n);
+        assertSameBits(x, y);
+        assertSameBits(x2, y2);
+        scalar.transverse(v[0], off, v[2], off, x, x2, n);
+        simd.transverse(v[0], off, v[2], off, y, y2, n);
+        assertSameBits(x, y);
+        assertSameBits(x2, y2);
         double[][] sc = new double[4][n];
         double[][] vc = new double[4][n];
         scalar.toCartesian(c[0], c[1], c[2], c[3], sc[0], sc[1], sc[2], sc[3]);

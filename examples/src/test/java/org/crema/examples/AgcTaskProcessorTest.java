@@ -188,7 +188,7 @@ class AgcTaskProcessorTest {
                         int j = jets[k];
                         double p = scaled ? pt[j] * 1.03f : pt[j];
                         double m = mass[j];
-                        double x = p * Math.cos(phi[j]), y = p * Math.sin(phi[j]), z = p * Math.sinh(eta[j]);
+                        double x = p * StrictMath.cos(phi[j]), y = p * StrictMath.sin(phi[j]), z = p * StrictMath.sinh(eta[j]);
                         double energy = Math.sqrt(x * x + y * y + z * z + m * m);
                         px = k == 0 ? x : px + x;
                         py = k == 0 ? y : py + y;

@@ -148,9 +148,9 @@ class ZMuMuProcessorTest {
         double px = 0, py = 0, pz = 0, en = 0;
         for (int j : new int[] {a, b}) {
             double p = pt.get(j) * scale;
-            double x = p * Math.cos(phi.get(j));
-            double y = p * Math.sin(phi.get(j));
-            double z = p * Math.sinh(eta.get(j));
+            double x = p * StrictMath.cos(phi.get(j));
+            double y = p * StrictMath.sin(phi.get(j));
+            double z = p * StrictMath.sinh(eta.get(j));
             px += x;
             py += y;
             pz += z;

@@ -65,9 +65,9 @@ class KinematicsOnRealFilesTest {
         static P4 of(float pt, float eta, float phi, float mass) {
             double p = pt;
             double m = mass;
-            double x = p * Math.cos(phi);
-            double y = p * Math.sin(phi);
-            double z = p * Math.sinh(eta);
+            double x = p * StrictMath.cos(phi);
+            double y = p * StrictMath.sin(phi);
+            double z = p * StrictMath.sinh(eta);
             return new P4(x, y, z, Math.sqrt(x * x + y * y + z * z + m * m));
         }
 

@@ -52,12 +52,14 @@ public class ColumnarKernelBenchmark {
     float[] m2;
     double[] da;
     double[] db;
+    double[] dphi;
     int[] ia;
     boolean[] mask;
     boolean[] mask2;
     boolean[] boolOut;
     float[] floatOut;
     double[] doubleOut;
+    double[] doubleOut2;
     int[] intOut;
     int[] offsets;
     float[] jetPt;
@@ -81,6 +83,7 @@ public class ColumnarKernelBenchmark {
         m2 = new float[N];
         da = new double[N];
         db = new double[N];
+        dphi = new double[N];
         ia = new int[N];
         mask = new boolean[N];
         mask2 = new boolean[N];
@@ -94,6 +97,7 @@ public class ColumnarKernelBenchmark {
             m2[i] = (float) (r.nextDouble() * 20);
             da[i] = a[i];
             db[i] = b[i];
+            dphi[i] = phi1[i];
             ia[i] = r.nextInt(8);
             mask[i] = a[i] > 35f;
             mask2[i] = r.nextBoolean();
@@ -101,6 +105,7 @@ public class ColumnarKernelBenchmark {
         boolOut = new boolean[N];
         floatOut = new float[N];
         doubleOut = new double[N];
+        doubleOut2 = new double[N];
         intOut = new int[N];
         ca = FloatColumn.of(a);
         cb = FloatColumn.of(b);
@@ -346,7 +351,29 @@ public class ColumnarKernelBenchmark {
         return doubleOut;
     }
 
-    /** {@link Math#cos} + {@link Math#sin} of float φ (intrinsics, the same in both implementations): the rest of a conversion's cost. */
+    /**
+     * sin and cos of float-valued φ in ±π: fdlibm's (StrictMath's bits), scalar ({@link StrictMath})
+     * or in double lanes with one argument reduction for both.
+     */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] sinCos() {
+        k.sinCos(dphi, 0, doubleOut, doubleOut2, N);
+        return doubleOut;
+    }
+
+    /** {@link StrictMath#cos} + {@link StrictMath#sin} of float φ (the same in both implementations): the scalar reference. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] cosSinStrictMath() {
+        for (int i = 0; i < N; i++) {
+            double f = phi1[i];
+            doubleOut[i] = StrictMath.cos(f) + StrictMath.sin(f);
+        }
+        return doubleOut;
+    }
+
+    /** {@link Math#cos} + {@link Math#sin} of float φ (JIT intrinsics, not StrictMath's bits): what the conversion used before. */
     @Benchmark
     @OperationsPerInvocation(N)
     public double[] cosSinMath() {
@@ -365,7 +392,7 @@ public class ColumnarKernelBenchmark {
         return doubleOut;
     }
 
-    /** cos and sin from {@link Math} (scalar intrinsics) and sinh (SIMD in the "simd" implementation). */
+    /** Both objects converted per pair: cos, sin and sinh (in double lanes in the "simd" implementation). */
     @Benchmark
     @OperationsPerInvocation(N)
     public double[] pairMass() {

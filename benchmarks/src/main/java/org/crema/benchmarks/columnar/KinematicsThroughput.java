@@ -32,6 +32,8 @@ public final class KinematicsThroughput {
             run(mx, repeats, impl + " deltaR", n, b::deltaR);
             run(mx, repeats, impl + " sinh", n, b::sinh);
             run(mx, repeats, impl + " sinh (Math.sinh loop)", n, b::sinhMath);
+            run(mx, repeats, impl + " sinCos", n, b::sinCos);
+            run(mx, repeats, impl + " cos + sin (StrictMath loop)", n, b::cosSinStrictMath);
             run(mx, repeats, impl + " cos + sin (Math loop)", n, b::cosSinMath);
             run(mx, repeats, impl + " pz", n, b::pz);
             run(mx, repeats, impl + " pairMass", n, b::pairMass);

@@ -176,6 +176,8 @@ public final class AdaptiveKernels implements Kernels {
         k.deltaR(fc, fc, fc2, fc2, dOut);
         k.sinh(d, 0, dOut, N);
         k.pz(f, 0, f2, 0, dOut, N);
+        k.sinCos(d, 0, dx, dy, N);
+        k.transverse(f, 0, f2, 0, dx, dy, N);
         k.toCartesian(fc, fc, fc, fc, dx, dy, dz, de);
         k.pairMass(fc, fc, fc, fc, fc2, fc2, fc2, fc2, dOut);
         k.mass(dx, 0, dy, 0, dz, 0, de, 0, dOut, N);
@@ -350,6 +352,16 @@ public final class AdaptiveKernels implements Kernels {
     @Override
     public void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n) {
         current.pz(pt, ptOff, eta, etaOff, out, n);
+    }
+
+    @Override
+    public void sinCos(double[] a, int aOff, double[] sin, double[] cos, int n) {
+        current.sinCos(a, aOff, sin, cos, n);
+    }
+
+    @Override
+    public void transverse(float[] pt, int ptOff, float[] phi, int phiOff, double[] px, double[] py, int n) {
+        current.transverse(pt, ptOff, phi, phiOff, px, py, n);
     }
 
     @Override

@@ -141,8 +141,22 @@ public interface Kernels {
     void pz(float[] pt, int ptOff, float[] eta, int etaOff, double[] out, int n);
 
     /**
+     * {@code sin[i] = sin(a[aOff + i])}, {@code cos[i] = cos(a[aOff + i])} with the same bits as {@link
+     * StrictMath#sin} and {@link StrictMath#cos} (fdlibm's algorithm) for every double, in every
+     * implementation. ({@link Math#sin} and {@link Math#cos} are JIT intrinsics that may differ from
+     * these by an ulp, and between platforms.)
+     */
+    void sinCos(double[] a, int aOff, double[] sin, double[] cos, int n);
+
+    /**
+     * {@code px[i] = pt[ptOff + i] · cos φ}, {@code py[i] = pt[ptOff + i] · sin φ} with φ = {@code
+     * phi[phiOff + i]}, in double with {@link StrictMath}'s cos and sin; bit-identical everywhere.
+     */
+    void transverse(float[] pt, int ptOff, float[] phi, int phiOff, double[] px, double[] py, int n);
+
+    /**
      * (pt, η, φ, m) to (px, py, pz, E) in double: px = pt cos φ, py = pt sin φ, pz = pt sinh η,
-     * E = √(px² + py² + pz² + m²), with {@link Math}'s functions; {@code px.length} entries.
+     * E = √(px² + py² + pz² + m²), with {@link StrictMath}'s functions; {@code px.length} entries.
      */
     void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
                      double[] px, double[] py, double[] pz, double[] energy);

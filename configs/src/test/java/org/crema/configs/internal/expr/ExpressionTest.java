@@ -219,9 +219,9 @@ class ExpressionTest {
             double eta = c.field("eta", FloatColumn.class).get(j);
             double phi = c.field("phi", FloatColumn.class).get(j);
             double m = c.field("mass", FloatColumn.class).get(j);
-            x += pt * Math.cos(phi);
-            y += pt * Math.sin(phi);
-            z += pt * Math.sinh(eta);
+            x += pt * StrictMath.cos(phi);
+            y += pt * StrictMath.sin(phi);
+            z += pt * StrictMath.sinh(eta);
             e += Math.sqrt(Math.pow(pt * Math.cosh(eta), 2) + m * m);
         }
         return new double[] {x, y, z, e};

@@ -467,17 +467,22 @@ public class ScalarKernels implements Kernels {
         return (double) pt * FdlibmSinh.sinh(eta);
     }
 
+    /** fdlibm's sin and cos with one argument reduction ({@link FdlibmSinCos}), the scalar twin of the SIMD version; StrictMath's bits. */
+    @Override
+    public void sinCos(double[] a, int aOff, double[] sin, double[] cos, int n) {
+        FdlibmSinCos.sinCos(a, aOff, sin, 0, cos, 0, n);
+    }
+
     /**
-     * In passes over the span: px and py (cos and sin are scalar intrinsics, fastest in a loop of
-     * their own), pz through {@link #pz(float[], int, float[], int, double[], int)} (which the SIMD
-     * kernels override: sinh is the costly part), then E; the same operations per element as the
-     * one-element formula.
+     * In passes over the span: px and py through {@link #transverse} and pz through {@link
+     * #pz(float[], int, float[], int, double[], int)} (both overridden by the SIMD kernels: cos, sin
+     * and sinh are the costly part), then E; the same operations per element as the one-element formula.
      */
     @Override
     public void toCartesian(FloatColumn pt, FloatColumn eta, FloatColumn phi, FloatColumn mass,
                             double[] px, double[] py, double[] pz, double[] energy) {
         int n = px.length;
-        transverse(pt.array(), pt.offset(), phi.array(), phi.offset(), px, py, 0, n);
+        transverse(pt.array(), pt.offset(), phi.array(), phi.offset(), px, py, n);
         pz(pt.array(), pt.offset(), eta.array(), eta.offset(), pz, n);
         float[] d = mass.array();
         int od = mass.offset();
@@ -486,13 +491,17 @@ public class ScalarKernels implements Kernels {
         }
     }
 
-    /** {@code px[at + i] = pt·cos φ}, {@code py[at + i] = pt·sin φ} in double for {@code i < n}. */
-    private static void transverse(float[] pt, int ptOff, float[] phi, int phiOff, double[] px, double[] py, int at, int n) {
+    /** φ widened into {@code py}, cos and sin into {@code px} and {@code py} ({@link FdlibmSinCos}), then times pt. */
+    @Override
+    public void transverse(float[] pt, int ptOff, float[] phi, int phiOff, double[] px, double[] py, int n) {
+        for (int i = 0; i < n; i++) {
+            py[i] = phi[phiOff + i];
+        }
+        FdlibmSinCos.sinCos(py, 0, py, 0, px, 0, n);
         for (int i = 0; i < n; i++) {
             double p = pt[ptOff + i];
-            double f = phi[phiOff + i];
-            px[at + i] = p * Math.cos(f);
-            py[at + i] = p * Math.sin(f);
+            px[i] = p * px[i];
+            py[i] = p * py[i];
         }
     }
 
@@ -519,16 +528,27 @@ public class ScalarKernels implements Kernels {
         double[] x2 = new double[block], y2 = new double[block], z2 = new double[block];
         for (int from = 0; from < n; from += PAIR_BLOCK) {
             int len = Math.min(PAIR_BLOCK, n - from);
-            transverse(a, oa + from, c, oc + from, x1, y1, 0, len);
-            transverse(e, oe + from, g, og + from, x2, y2, 0, len);
+            transverse(a, oa + from, c, oc + from, x1, y1, len);
+            transverse(e, oe + from, g, og + from, x2, y2, len);
             pz(a, oa + from, b, ob + from, z1, len);
             pz(e, oe + from, f, of + from, z2, len);
-            for (int j = 0; j < len; j++) {
-                // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
-                double e1 = energy(x1[j], y1[j], z1[j], d[od + from + j]);
-                double e2 = energy(x2[j], y2[j], z2[j], h[oh + from + j]);
-                out[from + j] = mass(x1[j] + x2[j], y1[j] + y2[j], z1[j] + z2[j], e1 + e2);
-            }
+            pairMass(x1, y1, z1, d, od + from, x2, y2, z2, h, oh + from, out, from, 0, len);
+        }
+    }
+
+    /**
+     * {@code out[outOff + j]} = the mass of the sum of the four-vectors (x1, y1, z1, E(m1)) and (x2,
+     * y2, z2, E(m2)) at j, for {@code from ≤ j < n}: the last pass of {@link #pairMass}, which the
+     * SIMD kernels override with the same operations.
+     */
+    protected void pairMass(double[] x1, double[] y1, double[] z1, float[] m1, int m1Off,
+                            double[] x2, double[] y2, double[] z2, float[] m2, int m2Off,
+                            double[] out, int outOff, int from, int n) {
+        for (int j = from; j < n; j++) {
+            // the Cartesian sum of toCartesian's components, so that this equals mass(a + b)
+            double e1 = energy(x1[j], y1[j], z1[j], m1[m1Off + j]);
+            double e2 = energy(x2[j], y2[j], z2[j], m2[m2Off + j]);
+            out[outOff + j] = mass(x1[j] + x2[j], y1[j] + y2[j], z1[j] + z2[j], e1 + e2);
         }
     }
 
