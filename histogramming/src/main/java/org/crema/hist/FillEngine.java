@@ -133,11 +133,22 @@ final class FillEngine {
             }
         }
 
+        try {
+            fillBlocks(src, wsrc, msrc, ssrc, vsrc, varAxis, varStored, list, rows);
+        } finally {
+            h.store.settle();
+        }
+    }
+
+    private void fillBlocks(Src[] src, Src wsrc, Src msrc, Src ssrc, Src[] vsrc, int varAxis, int[] varStored,
+            ListColumn<?> list, int rows) {
+        int rank = h.axes.length;
         int[] offs = list == null ? null : list.offsets();
         int offFrom = list == null ? 0 : list.offsetsFrom();
         int event = 0;
         for (int row = 0; row < rows; row += BLOCK) {
             int n = Math.min(BLOCK, rows - row);
+            FillSimd.count(n);
             int[] par = null;
             if (list != null) {
                 // Row r belongs to the event whose [start, end) contains it (relative to the view start).
