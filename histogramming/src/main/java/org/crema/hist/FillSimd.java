@@ -20,7 +20,7 @@ final class FillSimd {
     /** Entries filled scalar so far in this JVM (racy: an estimate is enough). */
     private static long filled;
     /** The kernels in use, null while scalar; tests switch it with {@link #use}. */
-    private static FillKernels kernels = WARMUP <= 0 ? FillKernelProvider.SIMD : null;
+    private static FillKernels kernels = initial();
 
     private FillSimd() {}
 
@@ -37,6 +37,16 @@ final class FillSimd {
     /** @return the kernels in use now, or {@code null} for the scalar loops */
     static FillKernels current() {
         return kernels;
+    }
+
+    private static FillKernels initial() {
+        return WARMUP <= 0 ? FillKernelProvider.SIMD : null;
+    }
+
+    /** Goes back to the state of a fresh JVM (scalar until the warm-up count, or as configured). */
+    static void reset() {
+        kernels = initial();
+        filled = 0;
     }
 
     /** Switches the vectorised kernels on (when available) or off; for tests that compare both paths. */

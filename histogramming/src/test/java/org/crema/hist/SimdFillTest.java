@@ -28,7 +28,7 @@ class SimdFillTest {
 
     @AfterProperty
     void backToTheDefault() {
-        FillSimd.use(false);
+        FillSimd.reset();
     }
 
     private static FillKernels simd() {
@@ -51,7 +51,7 @@ class SimdFillTest {
     }
 
     /** Every edge, its neighbouring doubles, points inside bins, outside the range and the non-finite values. */
-    private static double[] valuesAtEdges(RegularAxis a, Random r) {
+    private static double[] valuesAtEdges(ContinuousAxis a, Random r) {
         double[] e = a.edges;
         List<Double> v = new ArrayList<>();
         for (double edge : e) {
@@ -98,6 +98,48 @@ class SimdFillTest {
             assertThat(actual[i]).as("entry %d, x = %s, axis %s", i, xs[i], a.describe()).isEqualTo(expected[i]);
         }
         // the same through the fill engine's dispatch
+        FillSimd.use(true);
+        int[] viaAxis = start.clone();
+        a.addIndices(xs, n, viaAxis, stride);
+        assertThat(viaAxis).isEqualTo(expected);
+    }
+
+    @Property(tries = 300)
+    void variableIndexPassEqualsTheScalarOneOnAndNearEveryEdge(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 1, max = 64) int bins, @ForAll boolean under, @ForAll boolean over) {
+        FillKernels k = simd();
+        Random r = new Random(seed);
+        double[] e = new double[bins + 1];
+        e[0] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(7) - 3);
+        for (int i = 1; i <= bins; i++) {
+            // widths over several decades, some as narrow as one ulp
+            double step = r.nextInt(10) == 0 ? Math.ulp(e[i - 1]) : Math.pow(10, r.nextInt(5) - 2) * r.nextDouble();
+            e[i] = Math.max(e[i - 1] + step, Math.nextUp(e[i - 1]));
+        }
+        VariableAxis a = VariableAxis.of("x", e).withUnderflow(under).withOverflow(over);
+        double[] xs = new double[0];
+        for (int rep = 0; rep < 3; rep++) { // several vector alignments of the same values
+            double[] more = valuesAtEdges(a, r);
+            double[] all = Arrays.copyOf(xs, xs.length + more.length);
+            System.arraycopy(more, 0, all, xs.length, more.length);
+            xs = all;
+        }
+        int n = xs.length;
+        int stride = 1 + r.nextInt(50);
+        int[] start = new int[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = r.nextInt(10) == 0 ? Integer.MIN_VALUE : r.nextInt(1000);
+        }
+        int[] expected = start.clone();
+        a.addIndicesScalar(xs, 0, n, expected, stride);
+        int[] actual = start.clone();
+        int u = under ? 1 : 0;
+        int done = k.variableIndices(xs, n, actual, stride, a.edges, u, under ? 0 : -1, over ? bins + u : -1);
+        assertThat(done).isEqualTo(n - n % FillKernels.LANES);
+        a.addIndicesScalar(xs, done, n, actual, stride);
+        for (int i = 0; i < n; i++) {
+            assertThat(actual[i]).as("entry %d, x = %s, axis %s", i, xs[i], a.describe()).isEqualTo(expected[i]);
+        }
         FillSimd.use(true);
         int[] viaAxis = start.clone();
         a.addIndices(xs, n, viaAxis, stride);
@@ -165,7 +207,11 @@ class SimdFillTest {
         double[][] x = new double[rank][n];
         for (int d = 0; d < rank; d++) {
             int bins = rank == 1 ? 1 + r.nextInt(120) : 1 + r.nextInt(8);
-            RegularAxis a = axis("x" + d, r, bins, r.nextInt(4) > 0, r.nextInt(4) > 0);
+            RegularAxis regular = axis("x" + d, r, bins, r.nextInt(4) > 0, r.nextInt(4) > 0);
+            // the same edges as a variable axis: its own (binary-search) vectorised index pass
+            ContinuousAxis a = r.nextBoolean() ? regular
+                    : VariableAxis.of("x" + d, regular.edges).withUnderflow(regular.hasUnderflow())
+                            .withOverflow(regular.hasOverflow());
             axes[d] = a;
             double span = a.upper() - a.lower();
             for (int i = 0; i < n; i++) {

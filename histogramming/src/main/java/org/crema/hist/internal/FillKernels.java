@@ -31,6 +31,15 @@ public interface FillKernels {
             int u, int under, int over);
 
     /**
+     * Bin indices for an axis with arbitrary edges, as {@code ContinuousAxis.addIndices} computes
+     * them: the bin {@code b} with {@code edges[b] <= x < edges[b+1]} is unique, so a binary search
+     * finds the same one as the axis's own lookup.
+     *
+     * @return the number of leading entries done (a multiple of {@link #LANES})
+     */
+    int variableIndices(double[] xs, int n, int[] idx, int stride, double[] edges, int u, int under, int over);
+
+    /**
      * The fast path of a weighted fill into lane-private copies of the exact pairs: for each vector
      * of entries from {@code from}, every weight {@code w} (or {@code scalar} when {@code ws} is
      * null) and {@code w·w} is multiplied by its sum's inverse unit, converted to a {@code long}

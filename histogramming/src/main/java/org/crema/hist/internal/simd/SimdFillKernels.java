@@ -61,6 +61,39 @@ public final class SimdFillKernels implements FillKernels {
     }
 
     @Override
+    public int variableIndices(double[] xs, int n, int[] idx, int stride, double[] edges, int u, int under,
+            int over) {
+        int bins = edges.length - 1;
+        double lo = edges[0];
+        double hi = edges[bins];
+        // Every lane takes the same number of halving steps, enough for the widest interval; a lane
+        // whose interval is already one bin wide compares against its own lower edge and stays.
+        int steps = 32 - Integer.numberOfLeadingZeros(bins - 1);
+        int[] map = SCRATCH.get();
+        IntVector zero = IntVector.zero(I);
+        int i = 0;
+        for (; i <= n - LANES; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(D, xs, i);
+            VectorMask<Integer> below = x.compare(VectorOperators.LT, lo).cast(I);
+            VectorMask<Integer> in = x.compare(VectorOperators.GE, lo).and(x.compare(VectorOperators.LT, hi)).cast(I);
+            IntVector low = zero;
+            IntVector high = IntVector.broadcast(I, bins);
+            for (int s = 0; s < steps; s++) {
+                IntVector mid = low.add(high).lanewise(VectorOperators.LSHR, 1);
+                mid.intoArray(map, 0);
+                VectorMask<Integer> right =
+                        x.compare(VectorOperators.GE, DoubleVector.fromArray(D, edges, 0, map, 0)).cast(I);
+                low = low.blend(mid, right);
+                high = mid.blend(high, right);
+            }
+            IntVector bin = IntVector.broadcast(I, over).blend(under, below).blend(low.add(u), in);
+            IntVector v = IntVector.fromArray(I, idx, i).add(bin.mul(stride));
+            v.blend(Integer.MIN_VALUE, bin.compare(VectorOperators.LT, 0)).intoArray(idx, i);
+        }
+        return i;
+    }
+
+    @Override
     public int accumulateWeights(long[] low1, long[] high1, double u1, long[] low2, long[] high2, double u2,
             int[] ix, int from, int n, int shift, double[] ws, int wo, double scalar) {
         int[] map = SCRATCH.get();
