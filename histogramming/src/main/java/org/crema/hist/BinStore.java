@@ -45,13 +45,6 @@ abstract sealed class BinStore permits Int64Store, DoubleStore, WeightStore, Mea
      */
     abstract void accumulate(int[] ix, int n, int shift, double[] ws, int wo, double scalar, double[] samples);
 
-    /**
-     * Brings state that a fill kept aside (the lane-private copies of {@link WeightStore}) into the
-     * bins; the fill engine calls it at the end of every fill call, so that reading never changes
-     * anything.
-     */
-    void settle() {}
-
     /** Adds every bin of {@code o} (same kind, same number of bins). */
     abstract void addAll(BinStore o);
 

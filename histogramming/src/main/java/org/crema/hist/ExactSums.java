@@ -1,7 +1,6 @@
 package org.crema.hist;
 
 import java.math.BigInteger;
-import org.crema.hist.internal.FillKernels;
 
 /**
  * One exact sum of doubles per bin: the value read back is the correctly rounded (half to even)
@@ -80,16 +79,6 @@ final class ExactSums {
     private int stuckScale = Integer.MIN_VALUE;
     /** Per bin the sum of the non-finite values added, 0 when none; {@code null} until the first one. */
     double[] special;
-    /**
-     * {@code null}, or lane-private copies of the pairs' low and high words for the vectorised fill
-     * ({@link org.crema.hist.internal.FillKernels}): slot {@code b·LANES + l} of lane {@code l}, in
-     * units of the same scale, so that the 8 entries of a vector never add into the same slot. Part
-     * of the sum only while {@link #lanesDirty}; {@link #settleLanes} adds them to the pairs.
-     */
-    long[] laneLow;
-    long[] laneHigh;
-    /** Whether the lane copies hold entries not yet in the pairs. */
-    boolean lanesDirty;
 
     ExactSums(int bins) {
         this.bins = bins;
@@ -132,43 +121,8 @@ final class ExactSums {
         }
     }
 
-    /** Makes the lane copies ({@link #laneLow}, {@link #laneHigh}), zero, at the first call. */
-    void useLanes() {
-        if (laneLow == null) {
-            laneLow = new long[FillKernels.LANES * bins];
-            laneHigh = new long[FillKernels.LANES * bins];
-        }
-    }
-
-    /**
-     * Adds the lane copies to the pairs and clears them: integer additions, so the sum is exactly
-     * what it was. Every entry in a lane was counted by {@link #entries}, so L stays within the bound
-     * the fold keeps, as if the entries had been added to the pairs directly.
-     */
-    void settleLanes() {
-        if (!lanesDirty) {
-            return;
-        }
-        long[] lo = laneLow;
-        long[] hi = laneHigh;
-        for (int b = 0; b < bins; b++) {
-            long l = 0;
-            long h = 0;
-            for (int k = b * FillKernels.LANES, end = k + FillKernels.LANES; k < end; k++) {
-                l += lo[k];
-                h += hi[k];
-                lo[k] = 0;
-                hi[k] = 0;
-            }
-            acc[2 * b] += l;
-            acc[2 * b + 1] += h;
-        }
-        lanesDirty = false;
-    }
-
     /** Folds every L into its H (values do not change); moves an H near its limit to the big integer. */
     void fold() {
-        settleLanes();
         if (wide != null) {
             wide.fold();
         }
@@ -314,8 +268,6 @@ final class ExactSums {
 
     /** Adds bin {@code src} of {@code o} to bin {@code dst} of this, exactly. */
     void addBin(ExactSums o, int src, int dst) {
-        settleLanes();
-        o.settleLanes();
         if (o.special != null && o.special[src] != 0) {
             if (special == null) {
                 special = new double[bins];
@@ -361,8 +313,6 @@ final class ExactSums {
 
     /** Adds every bin of {@code o} (same number of bins) to this. */
     void addAll(ExactSums o) {
-        settleLanes();
-        o.settleLanes();
         alignFor(o);
         int k = o.scale - scale;
         if (o.big == null && o.wide == null && o.special == null && (k == 0 || o.scaled && k > 0 && k < 32)) {
@@ -395,7 +345,6 @@ final class ExactSums {
     }
 
     ExactSums copy() {
-        settleLanes();
         ExactSums c = new ExactSums(bins);
         System.arraycopy(acc, 0, c.acc, 0, acc.length);
         c.big = big == null ? null : big.clone();
@@ -413,7 +362,6 @@ final class ExactSums {
 
     /** @return the correctly rounded sum of bin {@code b} (or its non-finite sum) */
     double value(int b) {
-        settleLanes();
         if (special != null && special[b] != 0) {
             return special[b];
         }
@@ -439,7 +387,6 @@ final class ExactSums {
 
     /** @return the exact sum of bin {@code b} in units of 2^{@link #BIG_UNIT} (non-finite sums aside) */
     BigInteger exact(int b) {
-        settleLanes();
         BigInteger v = pairToBig(b);
         BigInteger x = beyondPair(b);
         return x == null ? v : v.add(x);
@@ -523,7 +470,6 @@ final class ExactSums {
      * not fit a pair at that unit is written whole as a big integer.
      */
     long[] encode() {
-        settleLanes();
         BigInteger[] exact = new BigInteger[bins];
         int lowest = Integer.MAX_VALUE;
         for (int b = 0; b < bins; b++) {

@@ -133,16 +133,6 @@ final class FillEngine {
             }
         }
 
-        try {
-            fillBlocks(src, wsrc, msrc, ssrc, vsrc, varAxis, varStored, list, rows);
-        } finally {
-            h.store.settle();
-        }
-    }
-
-    private void fillBlocks(Src[] src, Src wsrc, Src msrc, Src ssrc, Src[] vsrc, int varAxis, int[] varStored,
-            ListColumn<?> list, int rows) {
-        int rank = h.axes.length;
         int[] offs = list == null ? null : list.offsets();
         int offFrom = list == null ? 0 : list.offsetsFrom();
         int event = 0;

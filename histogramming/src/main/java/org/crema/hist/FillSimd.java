@@ -13,9 +13,6 @@ import org.crema.hist.internal.FillKernels;
  * loops' operations, see the property tests).
  */
 final class FillSimd {
-    /** Stored bins up to which a weighted fill adds into lane-private copies (they stay in L1 cache). */
-    static final int MAX_LANE_BINS = 128;
-
     private static final long WARMUP = Long.getLong("crema.simd.fillWarmup", 1L << 25);
     /** Entries filled scalar so far in this JVM (racy: an estimate is enough). */
     private static long filled;

@@ -1,7 +1,6 @@
 package org.crema.hist;
 
 import java.util.Arrays;
-import org.crema.hist.internal.FillKernels;
 
 /**
  * Bins between arbitrary increasing edges. Filling uses a uniform lookup grid over the range: the
@@ -12,8 +11,6 @@ import org.crema.hist.internal.FillKernels;
 public final class VariableAxis extends ContinuousAxis {
     /** Upper bound on grid cells, to keep the lookup table within L1/L2 cache (64 KiB of ints). */
     private static final int MAX_CELLS = 1 << 14;
-    /** Edges up to which the vectorised index pass is used (six halving steps). */
-    static final int MAX_VECTOR_EDGES = 65;
 
     private final int[] grid;
     private final double invCell;
@@ -60,12 +57,6 @@ public final class VariableAxis extends ContinuousAxis {
             }
         }
         return new VariableAxis(name, "", "", e, true, true);
-    }
-
-    @Override
-    int addIndicesVector(FillKernels k, double[] xs, int n, int[] idx, int stride, int u, int under, int over) {
-        // A binary search costs one gather per halving step: measured to pay up to 64 bins.
-        return edges.length <= MAX_VECTOR_EDGES ? k.variableIndices(xs, n, idx, stride, edges, u, under, over) : 0;
     }
 
     @Override

@@ -1,13 +1,8 @@
 package org.crema.hist;
 
-import org.crema.hist.internal.FillKernels;
-
 /**
  * {@link Storage#WEIGHT}: exact Σw and Σw² per bin ({@link ExactSums}: 32 bytes per bin). The
  * square {@code w·w} is rounded once per entry, the same way in every run, and then summed exactly.
- * Up to {@value FillSimd#MAX_LANE_BINS} stored bins, the vectorised fill adds into lane-private
- * copies of the pairs (256 more bytes per bin, in L1 cache), folded into the bins at the end of each
- * fill call.
  */
 final class WeightStore extends BinStore {
     ExactSums sumw;
@@ -43,29 +38,10 @@ final class WeightStore extends BinStore {
     void accumulate(int[] ix, int n, int shift, double[] ws, int wo, double scalar, double[] samples) {
         ExactSums s1 = sumw;
         ExactSums s2 = sumw2;
-        FillKernels k = bins <= FillSimd.MAX_LANE_BINS ? FillSimd.current() : null;
-        if (k != null) {
-            s1.useLanes();
-            s2.useLanes();
-        }
         int i = 0;
         while (i < n) {
-            int end = n;
-            if (k != null) {
-                // Whole vectors into the lane copies while every entry takes the fast path; the scalar
-                // fast loop then takes at most one vector's worth (the one that stopped it, or the
-                // tail), so that the vectors resume right after it.
-                int from = i;
-                i = k.accumulateWeights(s1.laneLow, s1.laneHigh, s1.inverseUnit, s2.laneLow, s2.laneHigh,
-                        s2.inverseUnit, ix, i, n, shift, ws, wo, scalar);
-                if (i > from) {
-                    s1.lanesDirty = true;
-                    s2.lanesDirty = true;
-                }
-                end = Math.min(n, i + FillKernels.LANES);
-            }
-            i = accumulateFast(s1.acc, s1.inverseUnit, s2.acc, s2.inverseUnit, ix, i, end, shift, ws, wo, scalar);
-            if (i < end) {
+            i = accumulateFast(s1.acc, s1.inverseUnit, s2.acc, s2.inverseUnit, ix, i, n, shift, ws, wo, scalar);
+            if (i < n) {
                 i = accumulateMixed(s1, s2, ix, i, n, shift, ws, wo, scalar);
                 if (i < 0) {
                     i = accumulateWide(s1, s2, ix, ~i, n, shift, ws, wo, scalar);
@@ -178,12 +154,6 @@ final class WeightStore extends BinStore {
             ExactSums.addFast(a2, j, x2);
         }
         return n;
-    }
-
-    @Override
-    void settle() {
-        sumw.settleLanes();
-        sumw2.settleLanes();
     }
 
     @Override

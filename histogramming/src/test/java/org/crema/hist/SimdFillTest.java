@@ -17,12 +17,14 @@ import org.crema.hist.internal.FillKernelProvider;
 import org.crema.hist.internal.FillKernels;
 
 /**
- * The vectorised fill ({@link FillKernels}) against its scalar twins: the index pass of a linear
+ * The vectorised fill ({@link FillKernels}) against its scalar twin: the index pass of a linear
  * regular axis gives the same stored positions for values on, just below and just above every edge,
- * outside the range, NaN and ±∞; weighted fills with the vectorised kernels give bit-identical Σw and
- * Σw² and the same encoded exact state as the scalar loops, for weights near one with off-scale
- * outliers, zeros, NaN and ±∞, masks, flow bins switched on and off, random chunkings and merge
- * orders. Skipped (with a message) when the JVM has no usable Vector API.
+ * outside the range, NaN and ±∞, with flow bins on and off; weighted fills (1 to 3 axes, regular and
+ * variable) with the vectorised kernels give bit-identical Σw and Σw² and the same encoded exact
+ * state as the scalar loops, for weights near one with off-scale outliers, zeros, NaN and ±∞, masks,
+ * random chunkings and merge orders, and for variation fills. Skipped when the JVM has no usable
+ * Vector API (no {@code --add-modules jdk.incubator.vector}, {@code -Dcrema.simd=false}, or vectors
+ * narrower than 8 doubles).
  */
 class SimdFillTest {
 
@@ -104,48 +106,6 @@ class SimdFillTest {
         assertThat(viaAxis).isEqualTo(expected);
     }
 
-    @Property(tries = 300)
-    void variableIndexPassEqualsTheScalarOneOnAndNearEveryEdge(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
-            @ForAll @IntRange(min = 1, max = 64) int bins, @ForAll boolean under, @ForAll boolean over) {
-        FillKernels k = simd();
-        Random r = new Random(seed);
-        double[] e = new double[bins + 1];
-        e[0] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(7) - 3);
-        for (int i = 1; i <= bins; i++) {
-            // widths over several decades, some as narrow as one ulp
-            double step = r.nextInt(10) == 0 ? Math.ulp(e[i - 1]) : Math.pow(10, r.nextInt(5) - 2) * r.nextDouble();
-            e[i] = Math.max(e[i - 1] + step, Math.nextUp(e[i - 1]));
-        }
-        VariableAxis a = VariableAxis.of("x", e).withUnderflow(under).withOverflow(over);
-        double[] xs = new double[0];
-        for (int rep = 0; rep < 3; rep++) { // several vector alignments of the same values
-            double[] more = valuesAtEdges(a, r);
-            double[] all = Arrays.copyOf(xs, xs.length + more.length);
-            System.arraycopy(more, 0, all, xs.length, more.length);
-            xs = all;
-        }
-        int n = xs.length;
-        int stride = 1 + r.nextInt(50);
-        int[] start = new int[n];
-        for (int i = 0; i < n; i++) {
-            start[i] = r.nextInt(10) == 0 ? Integer.MIN_VALUE : r.nextInt(1000);
-        }
-        int[] expected = start.clone();
-        a.addIndicesScalar(xs, 0, n, expected, stride);
-        int[] actual = start.clone();
-        int u = under ? 1 : 0;
-        int done = k.variableIndices(xs, n, actual, stride, a.edges, u, under ? 0 : -1, over ? bins + u : -1);
-        assertThat(done).isEqualTo(n - n % FillKernels.LANES);
-        a.addIndicesScalar(xs, done, n, actual, stride);
-        for (int i = 0; i < n; i++) {
-            assertThat(actual[i]).as("entry %d, x = %s, axis %s", i, xs[i], a.describe()).isEqualTo(expected[i]);
-        }
-        FillSimd.use(true);
-        int[] viaAxis = start.clone();
-        a.addIndices(xs, n, viaAxis, stride);
-        assertThat(viaAxis).isEqualTo(expected);
-    }
-
     /** Weights near one with a share of outliers: off the scale, far off, zero, and (optionally) NaN or ±∞. */
     private static double[] weights(Random r, int n, int outlierPercent, boolean nonFinite) {
         double[] w = new double[n];
@@ -208,7 +168,7 @@ class SimdFillTest {
         for (int d = 0; d < rank; d++) {
             int bins = rank == 1 ? 1 + r.nextInt(120) : 1 + r.nextInt(8);
             RegularAxis regular = axis("x" + d, r, bins, r.nextInt(4) > 0, r.nextInt(4) > 0);
-            // the same edges as a variable axis: its own (binary-search) vectorised index pass
+            // the same edges as a variable axis (scalar index pass) beside regular ones
             ContinuousAxis a = r.nextBoolean() ? regular
                     : VariableAxis.of("x" + d, regular.edges).withUnderflow(regular.hasUnderflow())
                             .withOverflow(regular.hasOverflow());
@@ -274,41 +234,6 @@ class SimdFillTest {
         }
         assertSameBits(h[1].values(true), h[0].values(true), "Σw");
         assertSameBits(h[1].variances(true), h[0].variances(true), "Σw²");
-    }
-
-    @Property(tries = 20)
-    void nearOneWeightsGoThroughTheLanesAndReadAsTheExactSums(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
-            @ForAll @IntRange(min = 8, max = 20_000) int n) {
-        simd();
-        FillSimd.use(true);
-        Random r = new Random(seed);
-        double[] x = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = -1 + 12 * r.nextDouble();
-            w[i] = 0.5 + r.nextDouble();
-        }
-        Hist h = Hist.of(Storage.WEIGHT, RegularAxis.of("x", 10, 0, 10));
-        h.fillWeighted(w, x);
-        ExactSums sumw = ((WeightStore) h.store).sumw;
-        assertThat(sumw.laneLow).as("lane copies made by the vectorised fill").isNotNull();
-        assertThat(sumw.lanesDirty).as("settled at the end of the fill").isFalse();
-        assertThat(sumw.laneLow).containsOnly(0L);
-        java.math.BigDecimal[] expected = new java.math.BigDecimal[12];
-        java.math.BigDecimal[] expected2 = new java.math.BigDecimal[12];
-        Arrays.fill(expected, java.math.BigDecimal.ZERO);
-        Arrays.fill(expected2, java.math.BigDecimal.ZERO);
-        for (int i = 0; i < n; i++) {
-            int b = x[i] < 0 ? 0 : x[i] >= 10 ? 11 : 1 + (int) Math.floor(x[i]);
-            expected[b] = expected[b].add(new java.math.BigDecimal(w[i]));
-            expected2[b] = expected2[b].add(new java.math.BigDecimal(w[i] * w[i]));
-        }
-        double[] v = h.values(true);
-        double[] v2 = h.variances(true);
-        for (int b = 0; b < 12; b++) {
-            assertThat(v[b]).as("Σw of bin %d", b).isEqualTo(expected[b].doubleValue());
-            assertThat(v2[b]).as("Σw² of bin %d", b).isEqualTo(expected2[b].doubleValue());
-        }
     }
 
     private static void assertSameBits(double[] actual, double[] expected, String what) {

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.crema.hist.Hist;
 import org.crema.hist.RegularAxis;
 import org.crema.hist.Storage;
-import org.crema.hist.VariableAxis;
+import org.crema.hist.StrCategoryAxis;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,11 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The vectorised fill kernels against their scalar twins: each benchmark runs once with {@code
  * simd=true} (the Vector API kernels from the first fill) and once with {@code simd=false} (the
- * scalar loops), each in its own JVM, since the choice is made once per JVM. The cases isolate the
- * kernels: {@link #indexPass2d} and {@link #indexPassDouble} use only the vectorised index pass
- * (100 × 100 bins are too many for the lane copies; {@code Storage.DOUBLE} has none),
- * {@link #laneAccumulate} only the lane-private accumulation (a variable axis has no vectorised
- * index pass), {@link #regular1d} both. Operations are fills.
+ * scalar loops), each in its own JVM, since the choice is made once per JVM. The cases run the
+ * index pass of regular axes in weighted fills of one and two axes, in a {@code Storage.DOUBLE} fill
+ * (where the index pass is a larger share of the work) and beside the 20 accumulations of a
+ * variation fill. Operations are fills.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -47,7 +46,10 @@ public class HistSimdBenchmark {
     Hist regular1d;
     Hist regular2d;
     Hist regularDouble;
-    Hist variable;
+    Hist threeD;
+    String[] names;
+    double[][] vw;
+    int[] category;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -66,34 +68,48 @@ public class HistSimdBenchmark {
         regular1d = Hist.of(RegularAxis.of("x", 100, 0, 200));
         regular2d = Hist.of(RegularAxis.of("x", 100, 0, 200), RegularAxis.of("y", 100, 0, 200));
         regularDouble = Hist.of(Storage.DOUBLE, RegularAxis.of("x", 100, 0, 200));
-        variable = Hist.of(VariableAxis.of("x", 0, 10, 15, 20, 25, 30, 35, 40, 50, 60, 70, 80, 100, 120, 150, 200));
+        names = new String[20];
+        vw = new double[20][];
+        for (int v = 0; v < 20; v++) {
+            names[v] = "syst" + v;
+            vw[v] = new double[N];
+            for (int i = 0; i < N; i++) {
+                vw[v][i] = 0.9 + 0.2 * r.nextDouble();
+            }
+        }
+        category = new int[N];
+        for (int i = 0; i < N; i++) {
+            category[i] = r.nextInt(3);
+        }
+        threeD = Hist.of(StrCategoryAxis.of("category", "SR", "CR1", "CR2"),
+                StrCategoryAxis.of(Hist.VARIATION_AXIS, names), RegularAxis.of("mass", 60, 0, 300));
     }
 
-    /** 1-D regular axis, weighted: vectorised index pass and lane-private accumulation. */
+    /** 1-D regular axis, weighted. */
     @Benchmark
     @OperationsPerInvocation(N)
     public Hist regular1d() {
         return regular1d.fillWeighted(w, x);
     }
 
-    /** 2-D 100 × 100 regular, weighted: the vectorised index pass only (two axes per entry). */
+    /** 2-D 100 × 100 regular, weighted: two index passes per entry. */
     @Benchmark
     @OperationsPerInvocation(N)
     public Hist indexPass2d() {
         return regular2d.fillWeighted(w, x, y);
     }
 
-    /** 1-D regular, {@code Storage.DOUBLE}: the vectorised index pass only. */
+    /** 1-D regular, {@code Storage.DOUBLE}. */
     @Benchmark
     @OperationsPerInvocation(N)
     public Hist indexPassDouble() {
         return regularDouble.fillWeighted(w, x);
     }
 
-    /** 1-D variable axis, weighted: the lane-private accumulation only. */
+    /** category × 20 variations × mass (60): one index pass for 20 fills. */
     @Benchmark
-    @OperationsPerInvocation(N)
-    public Hist laneAccumulate() {
-        return variable.fillWeighted(w, x);
+    @OperationsPerInvocation(N * 20)
+    public Hist variations3d() {
+        return threeD.fillVariations(new Object[] {category, x}, names, vw);
     }
 }

@@ -5,9 +5,8 @@ import java.lang.System.Logger.Level;
 /**
  * Chooses the vectorised fill kernels once per JVM: the Vector API ones when the {@code
  * jdk.incubator.vector} module is in the boot layer, the system property {@code crema.simd} is not
- * {@code false} and the hardware has 8-lane vectors (gathers and scatters of narrower vectors are
- * emulated and measured no faster than the scalar loops); otherwise none, and fills run their scalar
- * loops.
+ * {@code false} and the hardware has 8-lane vectors (the kernels are written for 8 lanes; narrower
+ * ones would split every operation); otherwise none, and fills run their scalar loops.
  */
 public final class FillKernelProvider {
     /** The vectorised kernels, or {@code null} when fills run scalar. */
