@@ -6,10 +6,10 @@ import org.crema.hist.internal.FillKernels;
 /**
  * When the fill loops use the vectorised kernels ({@link FillKernels}). Vector API code runs one to
  * two orders of magnitude slower than the scalar loops until the JIT's optimising compiler has
- * compiled it (measured: the first 10⁷ entries of a fresh JVM at 12–20 M fills/s instead of
- * 130–150), so the fills of a JVM start scalar and switch after {@code crema.simd.fillWarmup}
- * entries (default 2^25, a third of a second of filling): short runs never pay for compiling the
- * kernels, long ones gain from them. Switching never changes a result (the kernels do the scalar
+ * compiled it (measured in a stand-alone loop: the first 10⁷ entries of a fresh JVM at 12–20 M/s,
+ * later ones at 290–810), so the fills of a JVM start scalar and switch after {@code
+ * crema.simd.fillWarmup} entries (default 2^25, a quarter of a second of filling; 0 switches at the
+ * first fill): short runs never pay for compiling the kernels, long ones gain from them. Switching never changes a result (the kernels do the scalar
  * loops' operations, see the property tests).
  */
 final class FillSimd {

@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.crema.hist.internal.FillKernelProvider;
 import org.crema.hist.internal.FillKernels;
 
@@ -26,7 +28,18 @@ import org.crema.hist.internal.FillKernels;
  * Vector API (no {@code --add-modules jdk.incubator.vector}, {@code -Dcrema.simd=false}, or vectors
  * narrower than 8 doubles).
  */
+@AddLifecycleHook(SimdFillTest.SkipWithoutVectors.class)
 class SimdFillTest {
+
+    /** Skips every property, with the reason, when this JVM has no vectorised fill kernels. */
+    static final class SkipWithoutVectors implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return FillKernelProvider.SIMD == null ? SkipResult.skip("no vectorised fill kernels in this JVM: start it "
+                    + "with --add-modules jdk.incubator.vector, without -Dcrema.simd=false, on 8-lane hardware")
+                    : SkipResult.doNotSkip();
+        }
+    }
 
     @AfterProperty
     void backToTheDefault() {
@@ -34,7 +47,6 @@ class SimdFillTest {
     }
 
     private static FillKernels simd() {
-        Assume.that(FillKernelProvider.SIMD != null);
         return FillKernelProvider.SIMD;
     }
 
