@@ -1,5 +1,7 @@
 package org.crema.hist;
 
+import org.crema.hist.internal.FillKernels;
+
 /**
  * An axis of contiguous numeric intervals {@code [edge[i], edge[i+1])}: {@link RegularAxis},
  * {@link VariableAxis} and {@link IntegerAxis}. A value equal to an edge goes to the bin above it;
@@ -101,12 +103,33 @@ public abstract sealed class ContinuousAxis extends Axis permits RegularAxis, Va
      * a value whose flow bin is switched off marks the entry as dropped (negative).
      */
     final void addIndices(double[] xs, int n, int[] idx, int stride) {
+        FillKernels k = FillSimd.current();
+        int from = 0;
+        if (k != null) {
+            int u = underflow ? 1 : 0;
+            from = addIndicesVector(k, xs, n, idx, stride, u, underflow ? 0 : -1, overflow ? size() + u : -1);
+        }
+        addIndicesScalar(xs, from, n, idx, stride);
+    }
+
+    /**
+     * The vectorised index pass where this axis has one ({@link FillKernels}); same arguments as
+     * {@link #addIndices} plus the flow positions it computes.
+     *
+     * @return the number of leading entries done; the scalar loop does the rest
+     */
+    int addIndicesVector(FillKernels k, double[] xs, int n, int[] idx, int stride, int u, int under, int over) {
+        return 0;
+    }
+
+    /** {@link #addIndices} for entries {@code from} to {@code n}, one at a time: the specification of the vectorised pass. */
+    final void addIndicesScalar(double[] xs, int from, int n, int[] idx, int stride) {
         final double lo = edges[0];
         final double hi = edges[edges.length - 1];
         final int u = underflow ? 1 : 0;
         final int under = underflow ? 0 : -1;
         final int over = overflow ? size() + u : -1;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             double x = xs[i];
             int b;
             if (x >= lo && x < hi) {

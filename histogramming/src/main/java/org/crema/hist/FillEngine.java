@@ -138,6 +138,7 @@ final class FillEngine {
         int event = 0;
         for (int row = 0; row < rows; row += BLOCK) {
             int n = Math.min(BLOCK, rows - row);
+            FillSimd.count(n);
             int[] par = null;
             if (list != null) {
                 // Row r belongs to the event whose [start, end) contains it (relative to the view start).

@@ -1,6 +1,7 @@
 package org.crema.hist;
 
 import java.util.Objects;
+import org.crema.hist.internal.FillKernels;
 
 /**
  * {@code n} equal-width bins over {@code [low, high)}, optionally equal-width in {@code log(x)}
@@ -122,6 +123,12 @@ public final class RegularAxis extends ContinuousAxis {
             b++;
         }
         return b;
+    }
+
+    @Override
+    int addIndicesVector(FillKernels k, double[] xs, int n, int[] idx, int stride, int u, int under, int over) {
+        // A log axis computes Math.log per value, which has no vector twin with the same bits.
+        return log ? 0 : k.regularIndices(xs, n, idx, stride, edges, origin, invWidth, u, under, over);
     }
 
     @Override
