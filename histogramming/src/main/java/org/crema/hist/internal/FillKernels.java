@@ -18,7 +18,9 @@ public interface FillKernels {
      * {@code idx[i] += stride · stored position of xs[i]}, or {@link Integer#MIN_VALUE} when the value
      * falls into a switched-off flow bin.
      *
-     * @param edges the axis's stored edges ({@code bins + 1})
+     * @param edges the axis's stored edges ({@code bins + 1}), linear as {@code RegularAxis} makes them:
+     *     edge k is {@code edges[0] + k·w} with {@code w = (edges[bins] − edges[0]) / bins}, the last one
+     *     {@code edges[bins]}; a kernel may compute them instead of reading them
      * @param origin the lower edge, subtracted before multiplying by {@code invWidth}
      * @param invWidth bins per unit of x
      * @param u 1 when the axis has an underflow bin, else 0

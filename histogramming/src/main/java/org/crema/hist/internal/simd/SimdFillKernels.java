@@ -8,8 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.crema.hist.internal.FillKernels;
 
 /**
- * {@link FillKernels} with the Vector API: 8 double and int lanes (AVX-512 gathers). Gathers take
- * their indices from an {@code int[]}, so each thread keeps an 8-entry scratch for them.
+ * {@link FillKernels} with the Vector API: 8 double and int lanes (AVX-512).
  */
 public final class SimdFillKernels implements FillKernels {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
@@ -19,8 +18,6 @@ public final class SimdFillKernels implements FillKernels {
     public static final SimdFillKernels INSTANCE =
             DoubleVector.SPECIES_PREFERRED.length() >= LANES ? new SimdFillKernels() : null;
 
-    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[LANES]);
-
     private SimdFillKernels() {}
 
     @Override
@@ -29,20 +26,24 @@ public final class SimdFillKernels implements FillKernels {
         int bins = edges.length - 1;
         double lo = edges[0];
         double hi = edges[bins];
-        int[] map = SCRATCH.get();
+        // A linear regular axis stores edge k as lo + k·w (w = (hi − lo) / bins) and its last edge as
+        // hi, so the two edges around a bin are computed here with the same operations instead of
+        // gathered: no index array goes through memory, whose placement made the gather's speed
+        // depend on the JVM. (Edge 0 computes as lo + 0.0, which compares equal to lo.)
+        double w = (hi - lo) / bins;
         int i = 0;
         for (; i <= n - LANES; i += LANES) {
             DoubleVector x = DoubleVector.fromArray(D, xs, i);
             VectorMask<Integer> below = x.compare(VectorOperators.LT, lo).cast(I);
             VectorMask<Integer> in = x.compare(VectorOperators.GE, lo).and(x.compare(VectorOperators.LT, hi)).cast(I);
             // The scalar findBin: the truncated product, clamped to the last bin, then at most one step
-            // against the stored edges. Lanes outside the range are clamped too, only to keep the gathers
-            // in bounds; their result is replaced below.
+            // against the stored edges. Lanes outside the range are clamped too; their result is
+            // replaced below.
             IntVector b = ((IntVector) x.sub(origin).mul(invWidth).convertShape(VectorOperators.D2I, I, 0))
                     .min(bins - 1).max(0);
-            b.intoArray(map, 0);
-            DoubleVector lower = DoubleVector.fromArray(D, edges, 0, map, 0);
-            DoubleVector upper = DoubleVector.fromArray(D, edges, 1, map, 0);
+            DoubleVector k = (DoubleVector) b.convertShape(VectorOperators.I2D, D, 0);
+            DoubleVector lower = k.mul(w).add(lo);
+            DoubleVector upper = k.add(1.0).mul(w).add(lo).blend(hi, b.compare(VectorOperators.EQ, bins - 1).cast(D));
             VectorMask<Integer> down = x.compare(VectorOperators.LT, lower).cast(I);
             VectorMask<Integer> up = x.compare(VectorOperators.GE, upper).cast(I);
             IntVector bin = b.add(u).lanewise(VectorOperators.SUB, 1, down).lanewise(VectorOperators.ADD, 1, up);
