@@ -210,35 +210,38 @@ public final class MuonCalibration {
         return sum;
     }
 
+    /** The muon fields every RoccoR function reads, and what simulation adds (null for collision data). */
+    private record MuonFields(int[] offsets, int[] charge, float[] pt, float[] eta, float[] phi, Simulation sim) {
+    }
+
+    private MuonFields fields(Events events, ListColumn<RecordColumn> muons) {
+        int[] offsets = muons.zeroBasedOffsets();
+        RecordColumn content = (RecordColumn) muons.flatContent();
+        float[] pt = floats(content.field("pt"));
+        return new MuonFields(offsets, ints(content.field("charge")), pt, floats(content.field("eta")),
+                floats(content.field("phi")), events.isMC() ? simulation(events, offsets, pt.length) : null);
+    }
+
     /** The per-muon inputs of the correction, read once; the result computes the factors of any member. */
     private MemberFactors inputs(Events events, ListColumn<RecordColumn> muons) {
         MuonScale s = scale();
-        int[] offsets = muons.zeroBasedOffsets();
-        RecordColumn content = (RecordColumn) muons.flatContent();
-        int[] charge = ints(content.field("charge"));
-        float[] pt = floats(content.field("pt"));
-        float[] eta = floats(content.field("eta"));
-        float[] phi = floats(content.field("phi"));
-        if (!events.isMC()) {
-            return (set, member) -> s.data(charge, pt, eta, phi, set, member);
+        MuonFields m = fields(events, muons);
+        Simulation sim = m.sim();
+        if (sim == null) {
+            return (set, member) -> s.data(m.charge(), m.pt(), m.eta(), m.phi(), set, member);
         }
-        Simulation sim = simulation(events, offsets, pt.length);
-        return (set, member) -> s.mc(offsets, sim.ids(), charge, pt, eta, phi, sim.genPt(), sim.layers(), set, member);
+        return (set, member) -> s.mc(m.offsets(), sim.ids(), m.charge(), m.pt(), m.eta(), m.phi(), sim.genPt(),
+                sim.layers(), set, member);
     }
 
     private double[] totalError(Events events, ListColumn<RecordColumn> muons) {
         MuonScale s = scale();
-        int[] offsets = muons.zeroBasedOffsets();
-        RecordColumn content = (RecordColumn) muons.flatContent();
-        int[] charge = ints(content.field("charge"));
-        float[] pt = floats(content.field("pt"));
-        float[] eta = floats(content.field("eta"));
-        float[] phi = floats(content.field("phi"));
-        if (!events.isMC()) {
-            return s.dataError(charge, pt, eta, phi);
+        MuonFields m = fields(events, muons);
+        Simulation sim = m.sim();
+        if (sim == null) {
+            return s.dataError(m.charge(), m.pt(), m.eta(), m.phi());
         }
-        Simulation sim = simulation(events, offsets, pt.length);
-        return s.mcError(offsets, sim.ids(), charge, pt, eta, phi, sim.genPt(), sim.layers());
+        return s.mcError(m.offsets(), sim.ids(), m.charge(), m.pt(), m.eta(), m.phi(), sim.genPt(), sim.layers());
     }
 
     /** What simulation adds to the muon fields: event ids, generator matches and tracker layers. */
