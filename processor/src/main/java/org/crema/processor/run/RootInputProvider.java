@@ -63,8 +63,18 @@ public final class RootInputProvider implements InputProvider {
     /** Chunks being read at this moment, in this JVM. */
     private static final java.util.concurrent.atomic.AtomicInteger READING =
             new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Whether a chunk reads at once, in parallel, the branches that earlier chunks of its dataset read
+     * ({@code -Dcrema.io.prefetchPreviousBranches=false} turns it off). A processor asks for its columns
+     * one at a time, so without it only the baskets of one branch decompress together; with it, every
+     * branch the analysis is known to need decompresses at once on the pool.
+     */
+    private static final boolean PREFETCH_PREVIOUS =
+            !"false".equalsIgnoreCase(System.getProperty("crema.io.prefetchPreviousBranches"));
     private final int maxOpenFiles;
     private final boolean allowTruncated;
+    /** Dataset → the branches its closed chunks read (built on first use, like {@link #cache}). */
+    private transient volatile java.util.concurrent.ConcurrentHashMap<String, Set<String>> branchesOfDataset;
     /** Built on first use, so a deserialized copy (on a distributed worker) has its own. */
     private transient volatile OpenFiles cache;
 
@@ -151,12 +161,36 @@ public final class RootInputProvider implements InputProvider {
             }
             java.util.concurrent.Executor pool =
                     reading < Runtime.getRuntime().availableProcessors() ? DECOMPRESSORS : null;
-            return h.tree != null ? new RootSource(cache(), h, chunk, pool) : new NTupleSource(cache(), h, chunk, pool);
+            if (h.tree == null) {
+                return new NTupleSource(cache(), h, chunk, pool);
+            }
+            Set<String> datasetBranches = branchesOf(chunk.dataset().name());
+            // Prefetching pays only with the pool: on the reading thread it would read the same baskets in turn.
+            return new RootSource(cache(), h, chunk, pool, datasetBranches, pool != null && PREFETCH_PREVIOUS);
         } catch (RuntimeException e) {
             READING.decrementAndGet();
             cache().release(h);
             throw e;
         }
+    }
+
+    /** @return the branches the closed chunks of a dataset read so far, for tests */
+    Set<String> rememberedBranches(String dataset) {
+        return Set.copyOf(branchesOf(dataset));
+    }
+
+    private Set<String> branchesOf(String dataset) {
+        java.util.concurrent.ConcurrentHashMap<String, Set<String>> m = branchesOfDataset;
+        if (m == null) {
+            synchronized (this) {
+                m = branchesOfDataset;
+                if (m == null) {
+                    m = new java.util.concurrent.ConcurrentHashMap<>();
+                    branchesOfDataset = m;
+                }
+            }
+        }
+        return m.computeIfAbsent(dataset, d -> java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     @Override
@@ -375,12 +409,15 @@ public final class RootInputProvider implements InputProvider {
         final Handle handle;
         final Chunk chunk;
         final Set<String> branchesRead = new LinkedHashSet<>();
+        /** Where the branches read are remembered for the dataset's next chunks, or null. */
+        private final Set<String> rememberRead;
         private boolean closed;
 
-        FileChunkSource(OpenFiles cache, Handle handle, Chunk chunk) {
+        FileChunkSource(OpenFiles cache, Handle handle, Chunk chunk, Set<String> rememberRead) {
             this.cache = cache;
             this.handle = handle;
             this.chunk = chunk;
+            this.rememberRead = rememberRead;
         }
 
         @Override
@@ -408,6 +445,9 @@ public final class RootInputProvider implements InputProvider {
         public final void close() {
             if (!closed) {
                 closed = true;
+                if (rememberRead != null) {
+                    rememberRead.addAll(branchesRead);
+                }
                 READING.decrementAndGet();
                 cache.release(handle);
             }
@@ -419,11 +459,19 @@ public final class RootInputProvider implements InputProvider {
         private final Tree tree;
         private final NanoEvents nano;
 
-        /** @param pool decompresses baskets beside the reading thread, or null to decompress on it */
-        RootSource(OpenFiles cache, Handle handle, Chunk chunk, java.util.concurrent.Executor pool) {
-            super(cache, handle, chunk);
+        /**
+         * @param pool decompresses baskets beside the reading thread, or null to decompress on it
+         * @param datasetBranches the branches earlier chunks of the dataset read; this chunk's are added on close
+         * @param prefetch read those of them this tree has now, all at once
+         */
+        RootSource(OpenFiles cache, Handle handle, Chunk chunk, java.util.concurrent.Executor pool,
+                Set<String> datasetBranches, boolean prefetch) {
+            super(cache, handle, chunk, datasetBranches);
             this.tree = handle.tree;
             this.nano = NanoEvents.of(tree, chunk.entryStart(), chunk.entryStop(), pool != null ? pool : Runnable::run);
+            if (prefetch && !datasetBranches.isEmpty()) {
+                nano.prefetch(datasetBranches.stream().filter(tree::has).sorted().toList());
+            }
         }
 
         @Override
@@ -476,7 +524,7 @@ public final class RootInputProvider implements InputProvider {
 
         /** @param pool decompresses pages beside the reading thread, or null to decompress on it */
         NTupleSource(OpenFiles cache, Handle handle, Chunk chunk, java.util.concurrent.Executor pool) {
-            super(cache, handle, chunk);
+            super(cache, handle, chunk, null);
             this.table = RNTupleEventTable.of(handle.ntuple, handle.branchNames, chunk.entryStart(), chunk.entryStop(),
                     pool);
         }

@@ -53,6 +53,32 @@ class RootInputProviderTest {
     }
 
     @Test
+    void aChunkReadsAtOnceWhatTheDatasetsEarlierChunksReadWithTheSameValues() {
+        Path dy = TestData.nanoaod("nano_dy.root");
+        RootInputProvider in = new RootInputProvider();
+        Chunk first = new Chunk(0, DatasetInfo.of("DY", true), dy.toString(), "Events", 0, 20, 40);
+        Chunk second = new Chunk(1, DatasetInfo.of("DY", true), dy.toString(), "Events", 20, 40, 40);
+        try (ColumnSource src = in.open(first)) {
+            Events ev = Events.of(first, src);
+            ev.column("Muon_pt");
+            ev.collection("Jet", "pt", "eta");
+        }
+        assertThat(in.rememberedBranches("DY")).containsExactlyInAnyOrder("Muon_pt", "nJet", "Jet_pt", "Jet_eta");
+        assertThat(in.rememberedBranches("TT")).isEmpty();
+        try (ColumnSource src = in.open(second);
+                org.crema.io.RootFile f = org.crema.io.RootFile.open(dy)) {
+            // the second chunk prefetched those branches when it opened; what it serves is what the file holds
+            org.crema.io.Tree tree = f.tree("Events");
+            Events ev = Events.of(second, src);
+            for (String b : java.util.List.of("Muon_pt", "Jet_pt", "Jet_eta", "nJet")) {
+                assertThat(ev.column(b)).as(b).isEqualTo(tree.read(b, 20, 40));
+            }
+            ev.column("Muon_eta");
+        }
+        assertThat(in.rememberedBranches("DY")).contains("Muon_eta");
+    }
+
+    @Test
     void namedFieldsReadOnlyThoseBranches() {
         Path dy = TestData.nanoaod("nano_dy.root");
         RootInputProvider in = new RootInputProvider();
