@@ -428,12 +428,12 @@ class MetConfigTest {
             float[] pt = new float[n];
             float[] ph = new float[n];
             for (int e = 0; e < n; e++) {
-                double x = metPt[e] * Math.cos(metPhi[e]);
-                double y = metPt[e] * Math.sin(metPhi[e]);
+                double x = metPt[e] * StrictMath.cos(metPhi[e]);
+                double y = metPt[e] * StrictMath.sin(metPhi[e]);
                 for (int i = offsets[e]; i < offsets[e + 1]; i++) {
                     if (ptNew[i] > 15 && chEmEF[i] + neEmEF[i] < 0.9) {
-                        x -= ((double) ptNew[i] - ptStored[i]) * Math.cos(phi[i]);
-                        y -= ((double) ptNew[i] - ptStored[i]) * Math.sin(phi[i]);
+                        x -= ((double) ptNew[i] - ptStored[i]) * StrictMath.cos(phi[i]);
+                        y -= ((double) ptNew[i] - ptStored[i]) * StrictMath.sin(phi[i]);
                     }
                 }
                 if (unclustered != 0) {

@@ -26,8 +26,9 @@ import org.crema.processor.Events;
  * one (calibrations and variations replace fields and never reorder; objects are sorted only
  * later), and the two must have the same number of jets in every event. pt_stored and pt_new are
  * the float values the analysis sees ({@code Jet_pt} and the calibrated, float, pt), widened to
- * double; the EM fraction is the float sum {@code chEmEF + neEmEF}; the vector sum, {@code hypot}
- * and {@code atan2} are in double, and pt and φ are rounded once to float, the type of the stored
+ * double; the EM fraction is the float sum {@code chEmEF + neEmEF}; the vector sum (with
+ * {@link StrictMath}'s cos and sin, the same bits on every platform), {@code hypot} and
+ * {@code atan2} are in double, and pt and φ are rounded once to float, the type of the stored
  * branches, so expressions read the propagated MET exactly as they read the stored one.
  */
 public final class MetCalibration {
@@ -131,15 +132,15 @@ public final class MetCalibration {
         float[] pt = new float[n];
         float[] ph = new float[n];
         for (int e = 0; e < n; e++) {
-            double x = metPt[e] * Math.cos(metPhi[e]);
-            double y = metPt[e] * Math.sin(metPhi[e]);
+            double x = metPt[e] * StrictMath.cos(metPhi[e]);
+            double y = metPt[e] * StrictMath.sin(metPhi[e]);
             for (int i = offsets[e]; i < offsets[e + 1]; i++) {
                 double now = ptNew[i];
                 float em = ch[i] + ne[i];
                 if (now > SELECTION.minPt() && em < SELECTION.maxEmFraction()) {
                     double d = now - ptOld[i];
-                    x -= d * Math.cos(phi[i]);
-                    y -= d * Math.sin(phi[i]);
+                    x -= d * StrictMath.cos(phi[i]);
+                    y -= d * StrictMath.sin(phi[i]);
                 }
             }
             // only the unclustered variation adds a term: x + 0.0 would turn −0.0 into +0.0 and flip atan2's sign

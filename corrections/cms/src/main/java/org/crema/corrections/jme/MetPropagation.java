@@ -16,6 +16,9 @@ package org.crema.corrections.jme;
  *
  * <p>{@link #unclustered}: adds or subtracts the unclustered-energy shift ({@code
  * MET_MetUnclustEnUpDeltaX/Y}).
+ *
+ * <p>cos and sin are {@link StrictMath}'s, as in the four-vector kernels, so a propagated MET has the
+ * same bits on every JVM and CPU ({@code Math}'s intrinsics may differ in the last bit).
  */
 public final class MetPropagation {
     private MetPropagation() {
@@ -65,14 +68,14 @@ public final class MetPropagation {
         double[] pt = new double[events];
         double[] phi = new double[events];
         for (int e = 0; e < events; e++) {
-            double x = metPt[e] * Math.cos(metPhi[e]);
-            double y = metPt[e] * Math.sin(metPhi[e]);
+            double x = metPt[e] * StrictMath.cos(metPhi[e]);
+            double y = metPt[e] * StrictMath.sin(metPhi[e]);
             for (int i = offsets[e]; i < offsets[e + 1]; i++) {
                 if (ptNew[i] > selection.minPt()
                         && (emFraction == null || emFraction[i] < selection.maxEmFraction())) {
                     double d = ptNew[i] - ptOld[i];
-                    x -= d * Math.cos(jetPhi[i]);
-                    y -= d * Math.sin(jetPhi[i]);
+                    x -= d * StrictMath.cos(jetPhi[i]);
+                    y -= d * StrictMath.sin(jetPhi[i]);
                 }
             }
             pt[e] = Math.hypot(x, y);
@@ -104,14 +107,14 @@ public final class MetPropagation {
         double[] pt = new double[events];
         double[] phi = new double[events];
         for (int e = 0; e < events; e++) {
-            double x = rawMetPt[e] * Math.cos(rawMetPhi[e]);
-            double y = rawMetPt[e] * Math.sin(rawMetPhi[e]);
+            double x = rawMetPt[e] * StrictMath.cos(rawMetPhi[e]);
+            double y = rawMetPt[e] * StrictMath.sin(rawMetPhi[e]);
             for (int i = offsets[e]; i < offsets[e + 1]; i++) {
                 double l123 = rawPtNoMuon[i] * l123Factor[i];
                 if (l123 > selection.minPt() && (emFraction == null || emFraction[i] < selection.maxEmFraction())) {
                     double d = l123 - rawPtNoMuon[i] * l1Factor[i];
-                    x -= d * Math.cos(jetPhi[i]);
-                    y -= d * Math.sin(jetPhi[i]);
+                    x -= d * StrictMath.cos(jetPhi[i]);
+                    y -= d * StrictMath.sin(jetPhi[i]);
                 }
             }
             pt[e] = Math.hypot(x, y);
@@ -141,8 +144,8 @@ public final class MetPropagation {
         double[] pt = new double[events];
         double[] phi = new double[events];
         for (int e = 0; e < events; e++) {
-            double x = metPt[e] * Math.cos(metPhi[e]) + sign * deltaX[e];
-            double y = metPt[e] * Math.sin(metPhi[e]) + sign * deltaY[e];
+            double x = metPt[e] * StrictMath.cos(metPhi[e]) + sign * deltaX[e];
+            double y = metPt[e] * StrictMath.sin(metPhi[e]) + sign * deltaY[e];
             pt[e] = Math.hypot(x, y);
             phi[e] = Math.atan2(y, x);
         }
