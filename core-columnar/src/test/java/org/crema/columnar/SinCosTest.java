@@ -72,24 +72,6 @@ class SinCosTest {
         check(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static void addAround(List<Double> to, double v) {
-        double up = v;
-        double down = v;
-        to.add(v);
-        to.add(-v);
-        for (int i = 0; i < ULPS; i++) {
-            up = Math.nextUp(up);
-            down = Math.nextDown(down);
-            to.add(up);
-            to.add(-up);
-            to.add(down);
-            to.add(-down);
-        }
-    }
-
-    private static double highWord(int hi) {
-        return Double.longBitsToDouble((long) hi << 32);
-    }
 
     /** The biased exponent of |x| minus that of fdlibm's first-round remainder |x| − n·(pio2_1 + pio2_1t). */
     private static int cancellation(double x) {
@@ -135,16 +117,16 @@ class SinCosTest {
         // rem_pio2: 3π/4 (n = ±1 branch), π/2's own branch, 2^19·π/2 (medium / Payne–Hanek), ±∞
         for (int hi : new int[] {0x3fe9_21fb, 0x3fe9_21fc, 0x3e40_0000, 0x3fd3_3333, 0x3fe9_0000, 0x3fe9_0001,
             0x4002_d97c, 0x3ff9_21fb, 0x3ff9_21fc, 0x4139_21fb, 0x4139_21fc, 0x7ff0_0000}) {
-            addAround(v, highWord(hi));
+            DoubleNeighbours.addAround(v, DoubleNeighbours.highWord(hi), ULPS);
         }
-        addAround(v, Math.nextDown(highWord(0x3fe9_21fc)));
-        addAround(v, Math.nextDown(highWord(0x3ff9_21fc)));
-        addAround(v, Math.nextDown(highWord(0x4139_21fc)));
-        addAround(v, Double.MIN_VALUE * 3);
-        addAround(v, Double.MIN_NORMAL);
+        DoubleNeighbours.addAround(v, Math.nextDown(DoubleNeighbours.highWord(0x3fe9_21fc)), ULPS);
+        DoubleNeighbours.addAround(v, Math.nextDown(DoubleNeighbours.highWord(0x3ff9_21fc)), ULPS);
+        DoubleNeighbours.addAround(v, Math.nextDown(DoubleNeighbours.highWord(0x4139_21fc)), ULPS);
+        DoubleNeighbours.addAround(v, Double.MIN_VALUE * 3, ULPS);
+        DoubleNeighbours.addAround(v, Double.MIN_NORMAL, ULPS);
         // n = (int) (|x|·2/π + 0.5) changes at odd multiples of π/4; the quick check stops at n = 32
         for (int k = 0; k < 80; k++) {
-            addAround(v, (k + 0.5) * Math.PI / 2);
+            DoubleNeighbours.addAround(v, (k + 0.5) * Math.PI / 2, ULPS);
         }
         check(v);
     }
@@ -160,8 +142,8 @@ class SinCosTest {
         int second = 0;
         int third = 0;
         for (int k = 1; k <= 20_000; k++) {
-            addAround(v, k * (Math.PI / 2));
-            addAround(v, k * PIO2_1 + k * PIO2_1T);
+            DoubleNeighbours.addAround(v, k * (Math.PI / 2), ULPS);
+            DoubleNeighbours.addAround(v, k * PIO2_1 + k * PIO2_1T, ULPS);
             int c = cancellation(k * PIO2_1 + k * PIO2_1T);
             second += c > 16 ? 1 : 0;
             third += c > 49 ? 1 : 0;
@@ -175,7 +157,7 @@ class SinCosTest {
         for (int i = 0; i < 100_000; i++) {
             int k = 20_000 + r.nextInt((1 << 19) - 20_000);
             double x = k * PIO2_1 + k * PIO2_1T;
-            addAround(v, x);
+            DoubleNeighbours.addAround(v, x, ULPS);
             int c = cancellation(x);
             second += c > 16 ? 1 : 0;
             third += c > 49 ? 1 : 0;

@@ -58,24 +58,6 @@ class SinhTest {
         }
     }
 
-    private static void addAround(List<Double> to, double v) {
-        double up = v;
-        double down = v;
-        to.add(v);
-        to.add(-v);
-        for (int i = 0; i < ULPS; i++) {
-            up = Math.nextUp(up);
-            down = Math.nextDown(down);
-            to.add(up);
-            to.add(-up);
-            to.add(down);
-            to.add(-down);
-        }
-    }
-
-    private static double highWord(int hi) {
-        return Double.longBitsToDouble((long) hi << 32);
-    }
 
     @Test
     void specialValues() {
@@ -97,24 +79,24 @@ class SinhTest {
         double ln2 = Math.log(2);
         // sinh: 2^-28, 1, 22, ln(MAX_VALUE), the overflow threshold
         for (int hi : new int[] {0x3e30_0000, 0x3ff0_0000, 0x4036_0000, 0x4086_2e42, 0x4086_33ce, 0x4086_33cf}) {
-            addAround(v, highWord(hi));
+            DoubleNeighbours.addAround(v, DoubleNeighbours.highWord(hi), ULPS);
         }
-        addAround(v, Double.longBitsToDouble(0x4086_33ce_8fb9_f87dL));
+        DoubleNeighbours.addAround(v, Double.longBitsToDouble(0x4086_33ce_8fb9_f87dL), ULPS);
         // expm1: 0.5 ln 2 and 1.5 ln 2 (high-word tests and the exact values), r = -0.25 for k = 1
         for (int hi : new int[] {0x3fd6_2e42, 0x3fd6_2e43, 0x3ff0_a2b2, 0x3ff0_a2b3}) {
-            addAround(v, highWord(hi));
+            DoubleNeighbours.addAround(v, DoubleNeighbours.highWord(hi), ULPS);
         }
-        addAround(v, 0.5 * ln2);
-        addAround(v, 1.5 * ln2);
-        addAround(v, ln2 - 0.25);
+        DoubleNeighbours.addAround(v, 0.5 * ln2, ULPS);
+        DoubleNeighbours.addAround(v, 1.5 * ln2, ULPS);
+        DoubleNeighbours.addAround(v, ln2 - 0.25, ULPS);
         // every change of k in expm1 (k ≤ 32, including the switch at k = 20) and exp (k ≤ 1024)
         for (int k = 1; k <= 1025; k++) {
-            addAround(v, (k - 0.5) * ln2);
-            addAround(v, k * ln2);
+            DoubleNeighbours.addAround(v, (k - 0.5) * ln2, ULPS);
+            DoubleNeighbours.addAround(v, k * ln2, ULPS);
         }
         // subnormals and the smallest normals
-        addAround(v, Double.MIN_VALUE * 3);
-        addAround(v, Double.MIN_NORMAL);
+        DoubleNeighbours.addAround(v, Double.MIN_VALUE * 3, ULPS);
+        DoubleNeighbours.addAround(v, Double.MIN_NORMAL, ULPS);
         check(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
