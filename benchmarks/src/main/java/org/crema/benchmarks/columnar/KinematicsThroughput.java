@@ -1,9 +1,6 @@
 package org.crema.benchmarks.columnar;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Locale;
-import java.util.function.Supplier;
+import org.crema.benchmarks.CpuTimeRates;
 
 /**
  * Per-core throughput of the kinematics kernels measured in thread CPU time, for machines shared
@@ -22,50 +19,33 @@ public final class KinematicsThroughput {
      */
     public static void main(String[] args) {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        // Vector API loops run far slower until C2 has compiled them: at least 2 CPU-seconds of warm-up
+        CpuTimeRates rates = new CpuTimeRates(5, 2_000_000_000L, repeats);
         for (String impl : new String[] {"scalar", "simd"}) {
             ColumnarKernelBenchmark b = new ColumnarKernelBenchmark();
             b.impl = impl;
             b.setUp();
             int n = ColumnarKernelBenchmark.N;
-            run(mx, repeats, impl + " deltaPhi", n, b::deltaPhi);
-            run(mx, repeats, impl + " deltaR", n, b::deltaR);
-            run(mx, repeats, impl + " sinh", n, b::sinh);
-            run(mx, repeats, impl + " sinh (Math.sinh loop)", n, b::sinhMath);
-            run(mx, repeats, impl + " sinCos", n, b::sinCos);
-            run(mx, repeats, impl + " cos + sin (StrictMath loop)", n, b::cosSinStrictMath);
-            run(mx, repeats, impl + " cos + sin (Math loop)", n, b::cosSinMath);
-            run(mx, repeats, impl + " pz", n, b::pz);
-            run(mx, repeats, impl + " pairMass", n, b::pairMass);
-            run(mx, repeats, impl + " toCartesian", n, b::toCartesian);
-            run(mx, repeats, impl + " massFromCartesian", n, b::massFromCartesian);
+            rates.print(impl + " deltaPhi", n, b::deltaPhi);
+            rates.print(impl + " deltaR", n, b::deltaR);
+            rates.print(impl + " sinh", n, b::sinh);
+            rates.print(impl + " sinh (Math.sinh loop)", n, b::sinhMath);
+            rates.print(impl + " sinCos", n, b::sinCos);
+            rates.print(impl + " cos + sin (StrictMath loop)", n, b::cosSinStrictMath);
+            rates.print(impl + " cos + sin (Math loop)", n, b::cosSinMath);
+            rates.print(impl + " pz", n, b::pz);
+            rates.print(impl + " pairMass", n, b::pairMass);
+            rates.print(impl + " toCartesian", n, b::toCartesian);
+            rates.print(impl + " massFromCartesian", n, b::massFromCartesian);
         }
         PairMassBenchmark p = new PairMassBenchmark();
         p.setUp();
-        run(mx, repeats, "dijets perPair (pairs)", PairMassBenchmark.PAIRS, p::perPair);
-        run(mx, repeats, "dijets convertOnce (pairs)", PairMassBenchmark.PAIRS, p::convertOnce);
+        rates.print("dijets perPair (pairs)", PairMassBenchmark.PAIRS, p::perPair);
+        rates.print("dijets convertOnce (pairs)", PairMassBenchmark.PAIRS, p::convertOnce);
         TrijetBenchmark t = new TrijetBenchmark();
         t.setUp();
-        run(mx, repeats, "trijet gatherAndAdd (events)", TrijetBenchmark.EVENTS, t::gatherAndAdd);
-        run(mx, repeats, "trijet sumFromIndices (events)", TrijetBenchmark.EVENTS, t::sumFromIndices);
+        rates.print("trijet gatherAndAdd (events)", TrijetBenchmark.EVENTS, t::gatherAndAdd);
+        rates.print("trijet sumFromIndices (events)", TrijetBenchmark.EVENTS, t::sumFromIndices);
     }
 
-    private static void run(ThreadMXBean mx, int repeats, String name, long ops, Supplier<?> op) {
-        // warm-up: let the JIT compile the hot loops; Vector API loops run far slower until its
-        // optimising compiler has, so at least 2 CPU-seconds as well as 5 calls
-        long warmUntil = mx.getCurrentThreadCpuTime() + 2_000_000_000L;
-        for (int i = 0; i < 5 || mx.getCurrentThreadCpuTime() < warmUntil; i++) {
-            op.get();
-        }
-        double[] perSecond = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long t0 = mx.getCurrentThreadCpuTime();
-            op.get();
-            long t1 = mx.getCurrentThreadCpuTime();
-            perSecond[i] = ops / ((t1 - t0) / 1e9);
-        }
-        java.util.Arrays.sort(perSecond);
-        System.out.printf(Locale.ROOT, "%-34s best %10.1f M/s   median %10.1f M/s   (per CPU-second)%n", name,
-                perSecond[repeats - 1] / 1e6, perSecond[repeats / 2] / 1e6);
-    }
 }

@@ -1,9 +1,6 @@
 package org.crema.benchmarks.hist;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Locale;
-import java.util.function.Supplier;
+import org.crema.benchmarks.CpuTimeRates;
 
 /**
  * Per-core fill throughput measured in thread CPU time, for machines shared with other work where
@@ -21,32 +18,17 @@ public final class HistThroughput {
      */
     public static void main(String[] args) {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        CpuTimeRates rates = new CpuTimeRates(5, 0, repeats);
         HistBenchmark b = new HistBenchmark();
         b.setup();
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        run(mx, repeats, "regularWeightedFill", HistBenchmark.N, b::regularWeightedFill);
-        run(mx, repeats, "regularWideWeightedFill", HistBenchmark.N, b::regularWideWeightedFill);
-        run(mx, repeats, "regular2dWeightedFill", HistBenchmark.N, b::regular2dWeightedFill);
-        run(mx, repeats, "regularWeightedFillFloat", HistBenchmark.N, b::regularWeightedFillFloat);
-        run(mx, repeats, "regularWeightedFillMasked", HistBenchmark.N, b::regularWeightedFillMasked);
-        run(mx, repeats, "variableWeightedFill", HistBenchmark.N, b::variableWeightedFill);
-        run(mx, repeats, "fill3dVariations", (long) HistBenchmark.N3D * HistBenchmark.VARIATIONS, b::fill3dVariations);
-        run(mx, repeats, "merge1MBins (ops = stored bins added)", 1_000_000, b::merge1MBins);
+        rates.print("regularWeightedFill", HistBenchmark.N, b::regularWeightedFill);
+        rates.print("regularWideWeightedFill", HistBenchmark.N, b::regularWideWeightedFill);
+        rates.print("regular2dWeightedFill", HistBenchmark.N, b::regular2dWeightedFill);
+        rates.print("regularWeightedFillFloat", HistBenchmark.N, b::regularWeightedFillFloat);
+        rates.print("regularWeightedFillMasked", HistBenchmark.N, b::regularWeightedFillMasked);
+        rates.print("variableWeightedFill", HistBenchmark.N, b::variableWeightedFill);
+        rates.print("fill3dVariations", (long) HistBenchmark.N3D * HistBenchmark.VARIATIONS, b::fill3dVariations);
+        rates.print("merge1MBins (ops = stored bins added)", 1_000_000, b::merge1MBins);
     }
 
-    private static void run(ThreadMXBean mx, int repeats, String name, long ops, Supplier<?> op) {
-        for (int i = 0; i < 5; i++) {
-            op.get(); // warm-up: let the JIT compile the hot loops
-        }
-        double[] perSecond = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long t0 = mx.getCurrentThreadCpuTime();
-            op.get();
-            long t1 = mx.getCurrentThreadCpuTime();
-            perSecond[i] = ops / ((t1 - t0) / 1e9);
-        }
-        java.util.Arrays.sort(perSecond);
-        System.out.printf(Locale.ROOT, "%-34s best %10.1f M/s   median %10.1f M/s   (per CPU-second)%n", name,
-                perSecond[repeats - 1] / 1e6, perSecond[repeats / 2] / 1e6);
-    }
 }
